@@ -4,7 +4,9 @@ import { defineConfig } from "tsup"
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
-  dts: { compilerOptions: { composite: false, incremental: false } },
+  // Declarations come from tsc (tsconfig.build.json): a bundled .d.ts loses values that share a name with
+  // a type inside `export * as` namespaces (e.g. the `Teacher` schema beside the `Teacher` interface).
+  dts: false,
   clean: true,
   sourcemap: true,
   target: "es2022",

@@ -115,6 +115,14 @@ export const CreditCode = Compact.pipe(
 export type CreditCode = typeof CreditCode.Type
 
 /**
+ * Whether a string is a valid credit code as it stands (already normalised: 18 upper-case characters).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isCreditCode: (u: unknown) => u is CreditCode = Schema.is(CreditCode)
+
+/**
  * The check character (18th) the first 17 characters of a credit code call for.
  *
  * @since 0.1.0
@@ -207,6 +215,14 @@ export const IdNumber = Compact.pipe(
  * @category models
  */
 export type IdNumber = typeof IdNumber.Type
+
+/**
+ * Whether a string is a valid resident ID number as it stands (already normalised: upper-case `X`).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isIdNumber: (u: unknown) => u is IdNumber = Schema.is(IdNumber)
 
 /**
  * The check character the first 17 digits of an ID number call for.

@@ -32,6 +32,12 @@ export const internshipKinds = Parameter.make({
   unit: "list",
   ruleIds: ["INT-KIND-TYPES"],
   schema: Kinds,
+  labels: {
+    observation: { zh: "认识实习", en: "observation" },
+    post: { zh: "岗位实习", en: "post" },
+    "following-post": { zh: "跟岗实习", en: "following-post" },
+    "taking-post": { zh: "顶岗实习", en: "taking-post" }
+  },
   history: [
     { effectiveFrom: d("2016-04-11"), value: ["observation", "following-post", "taking-post"], citation: S.internship2016("第二条"), verified: true },
     { effectiveFrom: d("2021-12-31"), value: ["observation", "post"], citation: S.internship2021("第二条"), verified: true }
@@ -67,7 +73,7 @@ export const internshipPostMinGrade = Parameter.make({
   id: "internship.postMinGrade",
   title: { zh: "岗位实习最低年级", en: "lowest grade for post internships" },
   description: { zh: "不得安排一年级学生参加岗位实习", en: "no post internship for first-year students" },
-  unit: "count",
+  unit: "grade",
   ruleIds: ["INT-GRADE-1"],
   schema: Num,
   history: [
@@ -87,7 +93,7 @@ export const internshipMaxLabourIntensity = Parameter.make({
   id: "internship.maxLabourIntensity",
   title: { zh: "最高体力劳动强度级别", en: "highest labour intensity level" },
   description: { zh: "不得安排Ⅲ级强度及以上体力劳动", en: "no physical labour of intensity level III or above" },
-  unit: "count",
+  unit: "level",
   ruleIds: ["INT-LABOUR-III"],
   schema: Num,
   history: [{ effectiveFrom: d("2021-12-31"), value: 2, citation: S.internship2021("第十六条第（七）项"), verified: true }]
@@ -231,6 +237,10 @@ export const internshipPayBasis = Parameter.make({
   unit: "category",
   ruleIds: ["INT-PAY-80", "INT-PAY-80-2016"],
   schema: Schema.Literal("probation-wage", "same-post-wage-or-lowest-tier"),
+  labels: {
+    "probation-wage": { zh: "同岗位试用期工资", en: "same-post probation wage" },
+    "same-post-wage-or-lowest-tier": { zh: "同岗位工资标准或最低档工资标准", en: "same-post wage or the lowest wage tier" }
+  },
   history: [
     { effectiveFrom: d("2016-04-11"), value: "probation-wage", citation: S.internship2016("第十七条", "S"), verified: true },
     { effectiveFrom: d("2021-12-31"), value: "same-post-wage-or-lowest-tier", citation: S.internship2021("第十八条"), verified: true }
@@ -267,6 +277,10 @@ export const internshipConsentScope = Parameter.make({
   unit: "category",
   ruleIds: ["INT-CONSENT", "INT-CONSENT-2016"],
   schema: Schema.Literal("minors", "all"),
+  labels: {
+    minors: { zh: "未满18周岁的学生", en: "students under 18" },
+    all: { zh: "全部参加岗位实习的学生", en: "every student on a post internship" }
+  },
   history: [
     { effectiveFrom: d("2016-04-11"), value: "minors", citation: S.internship2016("第十四条", "S"), verified: true },
     { effectiveFrom: d("2021-12-31"), value: "all", citation: S.internship2021("（条号未核实）", "S"), verified: true }

@@ -22,6 +22,8 @@ import { Text } from "./Text.js"
 export const Unit = Schema.Literal(
   "ratio",
   "count",
+  "grade",
+  "level",
   "days",
   "months",
   "years",
@@ -51,7 +53,9 @@ export type Unit = typeof Unit.Type
  */
 export const unitLabel: { readonly [K in Unit]: Text } = {
   ratio: { zh: "比例", en: "ratio" },
-  count: { zh: "个", en: "count" },
+  count: { zh: "数量", en: "count" },
+  grade: { zh: "年级", en: "grade" },
+  level: { zh: "级", en: "level" },
   days: { zh: "天", en: "days" },
   months: { zh: "个月", en: "months" },
   years: { zh: "年", en: "years" },
@@ -128,6 +132,8 @@ export interface Any {
   readonly schema: Schema.Schema.AnyNoContext
   /** Entries sorted by `effectiveFrom`, strictly increasing. */
   readonly history: ReadonlyArray<Entry<unknown>>
+  /** Labels of categorical values (`"minors"` → 未满18周岁的学生), for people and documents. */
+  readonly labels?: { readonly [value: string]: Text } | undefined
 }
 
 /**
@@ -209,6 +215,7 @@ export const make = <A>(def: {
   readonly ruleIds: ReadonlyArray<string>
   readonly schema: Schema.Schema<A, A, never>
   readonly history: ReadonlyArray<Entry<NoInfer<A>>>
+  readonly labels?: { readonly [value: string]: Text } | undefined
 }): Parameter<A> => {
   if (!ID.test(def.id)) {
     throw new InvalidDefinition({
@@ -283,3 +290,28 @@ export const valueAt = <A>(parameter: Parameter<A>, date: IsoDate): Lookup<A> =>
  * @category constructors
  */
 export const entry = <A>(e: Entry<A>): Entry<A> => e
+
+/**
+ * A value of a parameter for people: categorical values by their labels, lists joined, numbers with their
+ * unit (`6 个月`, `10%`). `null` reads as repealed.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const formatValue = (parameter: Any, value: unknown, lang: "zh" | "en" = "zh"): string => {
+  if (value === null) return lang === "zh" ? "已废止" : "repealed"
+  if (value === undefined) return lang === "zh" ? "无" : "none"
+  const one = (v: unknown): string => {
+    if (typeof v === "string") return parameter.labels?.[v]?.[lang] ?? v
+    if (typeof v === "number") {
+      if (parameter.unit === "ratio") return `${Number((v * 100).toFixed(4))}%`
+      const unit = unitLabel[parameter.unit][lang]
+      if (parameter.unit === "grade") return lang === "zh" ? `${v}年级` : `grade ${v}`
+      if (parameter.unit === "level") return lang === "zh" ? `${v}级` : `level ${v}`
+      return parameter.unit === "count" || parameter.unit === "category" || parameter.unit === "list" ? String(v) : `${v} ${unit}`
+    }
+    if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no"
+    return JSON.stringify(v)
+  }
+  return Array.isArray(value) ? value.map(one).join(lang === "zh" ? "、" : ", ") : one(value)
+}

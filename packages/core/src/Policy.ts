@@ -326,7 +326,7 @@ export interface Resolved {
   /** Where the value came from. */
   readonly explain: {
     <A>(parameter: Parameter.Parameter<A>): Resolution<A>
-    (id: string): Resolution<unknown>
+    (parameter: Parameter.Any | string): Resolution<unknown>
   }
   /** Every parameter's resolution, in id order. */
   readonly resolutions: () => ReadonlyArray<Resolution<unknown>>

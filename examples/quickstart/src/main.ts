@@ -1,0 +1,3 @@
+import { run } from "./quickstart.js"
+
+for (const line of run()) console.log(line)

@@ -1,0 +1,60 @@
+/**
+ * A tiny harness for benchmark files: each workload runs ours and a hand-written baseline in the same
+ * process, with warm-up and the median of several runs, and prints one JSON line per workload that
+ * `scripts/bench.mjs` turns into the table.
+ */
+import { performance } from "node:perf_hooks"
+
+export interface Workload {
+  readonly name: string
+  /** What one run processes, e.g. `1,000,000 reads`. */
+  readonly size: string
+  /** Items per run, for the rows/s figure. */
+  readonly items: number
+  readonly ours: () => unknown
+  readonly baseline: () => unknown
+  /** An optional target: ours must take less than this many milliseconds (printed, not asserted in tests). */
+  readonly targetMs?: number
+  readonly warmup?: number
+  readonly runs?: number
+}
+
+let sink: unknown
+const median = (xs: ReadonlyArray<number>) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+const time = (fn: () => unknown, warmup: number, runs: number) => {
+  for (let i = 0; i < warmup; i++) sink = fn()
+  const samples: Array<number> = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    sink = fn()
+    samples.push(performance.now() - t0)
+  }
+  return median(samples)
+}
+
+export const bench = (workloads: ReadonlyArray<Workload>): void => {
+  for (const w of workloads) {
+    const warmup = w.warmup ?? 3
+    const runs = w.runs ?? 7
+    // Interleave: baseline, ours — both warm, same process, same machine state.
+    const baselineMs = time(w.baseline, warmup, runs)
+    const oursMs = time(w.ours, warmup, runs)
+    const line = {
+      workload: w.name,
+      size: w.size,
+      oursMs,
+      baselineMs,
+      ratio: oursMs / baselineMs,
+      rowsPerSecond: w.items / (oursMs / 1000),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      targetMs: w.targetMs ?? null
+    }
+    console.log(`BENCH ${JSON.stringify(line)}`)
+  }
+  if (sink === Symbol.for("never")) console.log("")
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm run smoke:pack`: packs every publishable package, installs the tarballs into a fresh temporary project
+// (with the peer dependencies at the versions this repo locks), then imports each from ESM and requires it
+// from CommonJS under this Node and calls one real function. Run after `npm run build`.
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { publishable, root } from "./packages.mjs"
+
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" })
+const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"))
+const locked = (name) => lock.packages[`node_modules/${name}`]?.version
+
+// What each package's smoke test calls: one real function, with a result checked.
+const probes = {
+  "@chanjiao/core": {
+    esm: `import { Identity, National, Policy, IsoDate, Jurisdiction } from "@chanjiao/core"
+const check = Identity.creditCodeCheck("91370828MA3C4P2X1")
+if (check !== "N") throw new Error("credit code check: " + check)
+const r = Policy.at(National.policy, Jurisdiction.national, IsoDate.unsafeMake("2024-09-01"))
+if (r.value(National.internshipPostMinAge) !== 16) throw new Error("policy resolution failed")
+console.log("ESM ok: check character", check, "· post internship minimum age", r.value(National.internshipPostMinAge))`,
+    cjs: `const { Identity, Validation, Teacher, Errors } = require("@chanjiao/core")
+const { isLeft } = require("effect/Either")
+const r = Validation.decode(Teacher.Teacher)({ id: "t", idNumber: "370828199001010021" })
+if (!isLeft(r) || !(r.left instanceof Errors.InvalidInput)) throw new Error("expected InvalidInput")
+if (Identity.idNumberCheck("37082819900101002") !== "X") throw new Error("id check")
+console.log("CJS ok:", r.left.issues.length, "issues, first:", r.left.issues[0].zh)`
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), "chanjiao-smoke-"))
+try {
+  const tarballs = []
+  const peers = new Set()
+  for (const { dir, pkg } of publishable()) {
+    const out = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], dir))
+    tarballs.push(join(work, out[0].filename))
+    for (const peer of Object.keys(pkg.peerDependencies ?? {})) if (!peer.startsWith("@chanjiao/")) peers.add(peer)
+    if (!probes[pkg.name]) throw new Error(`pack-smoke: no probe for ${pkg.name}; add one to scripts/pack-smoke.mjs`)
+  }
+  const app = join(work, "app")
+  run("mkdir", ["-p", app])
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "smoke-app", private: true, version: "0.0.0" }))
+  const peerSpecs = [...peers].map((p) => `${p}@${locked(p) ?? "latest"}`)
+  console.log(`installing ${tarballs.map((t) => t.split("/").pop()).join(", ")} with ${peerSpecs.join(", ")}`)
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...tarballs, ...peerSpecs], app)
+  for (const { pkg } of publishable()) {
+    const slug = pkg.name.replace(/[@/]/g, "_")
+    writeFileSync(join(app, `${slug}.mjs`), probes[pkg.name].esm)
+    writeFileSync(join(app, `${slug}.cjs`), probes[pkg.name].cjs)
+    process.stdout.write(`${pkg.name} ${run("node", [`${slug}.mjs`], app)}`)
+    process.stdout.write(`${pkg.name} ${run("node", [`${slug}.cjs`], app)}`)
+  }
+  console.log(`pack-smoke: ${publishable().length} package(s) import from ESM and require from CJS`)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}

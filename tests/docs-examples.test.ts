@@ -1,0 +1,35 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, describe, expect, it, vi } from "vitest"
+
+const here = dirname(fileURLToPath(import.meta.url))
+const tmp = join(here, ".tmp-docs")
+
+// Every ```ts block of these pages is a self-contained program that must run without throwing.
+const pages = ["docs/concepts.md"]
+
+describe("docs examples run", () => {
+  mkdirSync(tmp, { recursive: true })
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+  for (const page of pages) {
+    const text = readFileSync(join(here, "..", page), "utf8")
+    const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!)
+    it(`${page} has examples`, () => expect(blocks.length).toBeGreaterThan(0))
+    blocks.forEach((code, i) => {
+      it(`${page} example ${i + 1}`, async () => {
+        const file = join(tmp, `${page.replace(/[/.]/g, "_")}_${i + 1}.ts`)
+        writeFileSync(file, code)
+        const log = vi.spyOn(console, "log").mockImplementation(() => undefined)
+        try {
+          await import(file)
+          // Where the page shows the output (`// → …`), the example printed it.
+          const printed = log.mock.calls.map((c) => c.join(" ")).join("\n")
+          for (const m of code.matchAll(/\/\/ → (.+)$/gm)) expect(printed).toContain(m[1]!.trim())
+        } finally {
+          log.mockRestore()
+        }
+      })
+    })
+  }
+})
