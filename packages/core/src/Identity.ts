@@ -23,6 +23,46 @@ const Compact = Schema.transform(Schema.String, Schema.String, {
   encode: (s) => s
 })
 
+interface CheckedMeta {
+  readonly zh: string
+  readonly en: string
+  readonly descriptionZh: string
+  readonly descriptionEn: string
+  readonly example: string
+}
+
+/**
+ * A string schema checked by `diagnose` (which says what is wrong, or `undefined`), branded, and annotated for
+ * errors, JSON Schema, property tests and documentation.
+ */
+const checked = <B extends string, I>(
+  from: Schema.Schema<string, I, never>,
+  brand: B,
+  diagnose: (u: unknown) => Text | undefined,
+  jsonSchema: object,
+  meta: CheckedMeta,
+  arbitrary?: LazyArbitrary<string>
+) =>
+  from.pipe(
+    Schema.filter((s) => diagnose(s) === undefined, {
+      message: (issue) => joined(diagnose(issue.actual), `${meta.zh}无效 / invalid ${meta.en}`),
+      jsonSchema,
+      ...(arbitrary === undefined ? {} : { arbitrary: () => arbitrary }),
+      [Diagnose]: diagnose
+    }),
+    Schema.brand(brand),
+    Schema.annotations(
+      describe({
+        identifier: brand,
+        zh: meta.zh,
+        en: meta.en,
+        descriptionZh: meta.descriptionZh,
+        descriptionEn: meta.descriptionEn,
+        examples: [meta.example]
+      })
+    )
+  )
+
 // ---------------------------------------------------------------------------------------------------------------
 // 统一社会信用代码
 // ---------------------------------------------------------------------------------------------------------------
@@ -88,24 +128,19 @@ export const creditCodeArbitrary = (fc: Parameters<LazyArbitrary<string>>[0]) =>
  * @since 0.1.0
  * @category schemas
  */
-export const CreditCode = Compact.pipe(
-  Schema.filter((s) => diagnoseCreditCode(s) === undefined, {
-    message: (issue) => joined(diagnoseCreditCode(issue.actual), "统一社会信用代码无效 / invalid unified social credit code"),
-    jsonSchema: { pattern: "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", minLength: 18, maxLength: 18 },
-    arbitrary: () => creditCodeArbitrary,
-    [Diagnose]: diagnoseCreditCode
-  }),
-  Schema.brand("CreditCode"),
-  Schema.annotations(
-    describe({
-      identifier: "CreditCode",
-      zh: "统一社会信用代码",
-      en: "unified social credit code",
-      descriptionZh: "18位，GB 32100-2015，末位为校验码",
-      descriptionEn: "18 characters per GB 32100-2015, the last one a check character",
-      examples: ["91370828MA3C4P2X1N" as never]
-    })
-  )
+export const CreditCode = checked(
+  Compact,
+  "CreditCode",
+  diagnoseCreditCode,
+  { pattern: "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", minLength: 18, maxLength: 18 },
+  {
+    zh: "统一社会信用代码",
+    en: "unified social credit code",
+    descriptionZh: "18位，GB 32100-2015，末位为校验码",
+    descriptionEn: "18 characters per GB 32100-2015, the last one a check character",
+    example: "91370828MA3C4P2X1N"
+  },
+  creditCodeArbitrary
 )
 
 /**
@@ -190,24 +225,19 @@ export const idNumberArbitrary = (fc: Parameters<LazyArbitrary<string>>[0]) =>
  * @since 0.1.0
  * @category schemas
  */
-export const IdNumber = Compact.pipe(
-  Schema.filter((s) => diagnoseIdNumber(s) === undefined, {
-    message: (issue) => joined(diagnoseIdNumber(issue.actual), "公民身份号码无效 / invalid resident ID number"),
-    jsonSchema: { pattern: "^\\d{17}[\\dXx]$", minLength: 18, maxLength: 18 },
-    arbitrary: () => idNumberArbitrary,
-    [Diagnose]: diagnoseIdNumber
-  }),
-  Schema.brand("IdNumber"),
-  Schema.annotations(
-    describe({
-      identifier: "IdNumber",
-      zh: "公民身份号码",
-      en: "resident ID number",
-      descriptionZh: "18位，GB 11643-1999，含出生日期与校验码",
-      descriptionEn: "18 characters per GB 11643-1999, with the birth date and a check character",
-      examples: ["370828200503010025" as never]
-    })
-  )
+export const IdNumber = checked(
+  Compact,
+  "IdNumber",
+  diagnoseIdNumber,
+  { pattern: "^\\d{17}[\\dXx]$", minLength: 18, maxLength: 18 },
+  {
+    zh: "公民身份号码",
+    en: "resident ID number",
+    descriptionZh: "18位，GB 11643-1999，含出生日期与校验码",
+    descriptionEn: "18 characters per GB 11643-1999, with the birth date and a check character",
+    example: "370828200503010025"
+  },
+  idNumberArbitrary
 )
 
 /**
@@ -258,6 +288,55 @@ export const sexOf = (id: IdNumber): "male" | "female" => (Number(id.charAt(16))
 export const ageOf = (id: IdNumber, on: IsoDate): number => Iso.ageAt(birthDateOf(id), on)
 
 /**
+ * What a person record carries that an ID number also says.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PersonIdentity {
+  readonly idNumber?: IdNumber | undefined
+  readonly birthDate?: IsoDate | undefined
+  readonly sex?: "male" | "female" | undefined
+}
+
+/**
+ * A person's birth date: the one given, else the one in the ID number.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const personBirthDate = (p: PersonIdentity): IsoDate | undefined =>
+  p.birthDate ?? (p.idNumber !== undefined ? birthDateOf(p.idNumber) : undefined)
+
+/**
+ * A person's completed years of age on a date, when a birth date is known.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const personAgeAt = (p: PersonIdentity, on: IsoDate): number | undefined => {
+  const b = personBirthDate(p)
+  return b === undefined ? undefined : Iso.ageAt(b, on)
+}
+
+/**
+ * Where a person record contradicts its own ID number (birth date, sex), as a bilingual `zh / en` message
+ * for a schema filter; `undefined` when consistent.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const personInconsistency = (p: PersonIdentity): string | undefined => {
+  if (p.idNumber === undefined) return undefined
+  const fromId = birthDateOf(p.idNumber)
+  if (p.birthDate !== undefined && p.birthDate !== fromId) {
+    return `出生日期 ${p.birthDate} 与身份证号中的 ${fromId} 不一致 / birth date ${p.birthDate} differs from ${fromId} in the ID number`
+  }
+  if (p.sex !== undefined && sexOf(p.idNumber) !== p.sex) return "性别与身份证号不一致 / sex differs from the ID number"
+  return undefined
+}
+
+/**
  * Masks an ID number for display and export: the first 6 and last 4 characters stay (`110105********1234`).
  *
  * @since 0.1.0
@@ -296,24 +375,19 @@ const MobileInput = Schema.transform(Schema.String, Schema.String, {
  * @since 0.1.0
  * @category schemas
  */
-export const MobileNumber = MobileInput.pipe(
-  Schema.filter((s) => diagnoseMobile(s) === undefined, {
-    message: (issue) => joined(diagnoseMobile(issue.actual), "手机号码无效 / invalid mobile number"),
-    jsonSchema: { pattern: "^1[3-9]\\d{9}$" },
-    arbitrary: () => (fc) => fc.stringMatching(/^1[3-9]\d{9}$/),
-    [Diagnose]: diagnoseMobile
-  }),
-  Schema.brand("MobileNumber"),
-  Schema.annotations(
-    describe({
-      identifier: "MobileNumber",
-      zh: "手机号码",
-      en: "mobile number",
-      descriptionZh: "11位中国大陆手机号码",
-      descriptionEn: "an 11-digit mainland Chinese mobile number",
-      examples: ["13800138000" as never]
-    })
-  )
+export const MobileNumber = checked(
+  MobileInput,
+  "MobileNumber",
+  diagnoseMobile,
+  { pattern: "^1[3-9]\\d{9}$" },
+  {
+    zh: "手机号码",
+    en: "mobile number",
+    descriptionZh: "11位中国大陆手机号码",
+    descriptionEn: "an 11-digit mainland Chinese mobile number",
+    example: "13800138000"
+  },
+  (fc) => fc.stringMatching(/^1[3-9]\d{9}$/)
 )
 
 /**
@@ -334,21 +408,9 @@ export const maskMobile = (m: string): string => (m.length === 11 ? `${m.slice(0
 // Codes
 // ---------------------------------------------------------------------------------------------------------------
 
-const code = <B extends string>(
-  brand: B,
-  pattern: RegExp,
-  check: (s: string) => Text | undefined,
-  meta: { zh: string; en: string; descriptionZh: string; descriptionEn: string; example: string }
-) =>
-  Schema.String.pipe(
-    Schema.filter((s) => check(s) === undefined, {
-      message: (issue) => joined(check(issue.actual as string), `${meta.zh}无效 / invalid ${meta.en}`),
-      jsonSchema: { pattern: pattern.source },
-      [Diagnose]: (u: unknown) => (typeof u === "string" ? check(u) : undefined)
-    }),
-    Schema.brand(brand),
-    Schema.annotations(describe({ identifier: brand, ...meta, examples: [meta.example as never] }))
-  )
+const code = <B extends string>(brand: B, pattern: RegExp, check: (s: string) => Text | undefined, meta: CheckedMeta) =>
+  checked(Schema.String, brand, (u) => (typeof u === "string" ? check(u) : undefined), { pattern: pattern.source }, meta)
+
 
 const provinceCheck = (s: string): Text | undefined =>
   !/^\d{2}$/.test(s)

@@ -63,12 +63,8 @@ export const Student = Schema.Struct({
   extensions: Schema.optional(Extensions)
 }).pipe(
   Schema.filter((s) => {
-    if (s.idNumber !== undefined && s.birthDate !== undefined && Identity.birthDateOf(s.idNumber) !== s.birthDate) {
-      return `出生日期 ${s.birthDate} 与身份证号中的 ${Identity.birthDateOf(s.idNumber)} 不一致 / birth date ${s.birthDate} differs from ${Identity.birthDateOf(s.idNumber)} in the ID number`
-    }
-    if (s.idNumber !== undefined && s.sex !== undefined && Identity.sexOf(s.idNumber) !== s.sex) {
-      return `性别与身份证号不一致 / sex differs from the ID number`
-    }
+    const identity = Identity.personInconsistency(s)
+    if (identity !== undefined) return identity
     return undefined
   }),
   Schema.annotations(
@@ -106,8 +102,7 @@ export interface Student extends Schema.Schema.Type<typeof Student> {}
  * @since 0.1.0
  * @category getters
  */
-export const birthDate = (s: Pick<Student, "birthDate" | "idNumber">): IsoDate | undefined =>
-  s.birthDate ?? (s.idNumber !== undefined ? Identity.birthDateOf(s.idNumber) : undefined)
+export const birthDate = (p: Pick<Student, "birthDate" | "idNumber">): IsoDate | undefined => Identity.personBirthDate(p)
 
 /**
  * The student's sex: the one given, else the one in the ID number.
@@ -124,7 +119,4 @@ export const sex = (s: Pick<Student, "sex" | "idNumber">): "male" | "female" | u
  * @since 0.1.0
  * @category getters
  */
-export const ageAt = (s: Pick<Student, "birthDate" | "idNumber">, on: IsoDate): number | undefined => {
-  const b = birthDate(s)
-  return b === undefined ? undefined : Iso.ageAt(b, on)
-}
+export const ageAt = (p: Pick<Student, "birthDate" | "idNumber">, on: IsoDate): number | undefined => Identity.personAgeAt(p, on)

@@ -320,12 +320,8 @@ export const Teacher = Schema.Struct({
   extensions: Schema.optional(Extensions)
 }).pipe(
   Schema.filter((t) => {
-    if (t.idNumber !== undefined && t.birthDate !== undefined && Identity.birthDateOf(t.idNumber) !== t.birthDate) {
-      return `出生日期 ${t.birthDate} 与身份证号中的 ${Identity.birthDateOf(t.idNumber)} 不一致 / birth date ${t.birthDate} differs from ${Identity.birthDateOf(t.idNumber)} in the ID number`
-    }
-    if (t.idNumber !== undefined && t.sex !== undefined && Identity.sexOf(t.idNumber) !== t.sex) {
-      return `性别与身份证号不一致 / sex differs from the ID number`
-    }
+    const identity = Identity.personInconsistency(t)
+    if (identity !== undefined) return identity
     if (t.employment === "part-time" && t.partTime === undefined) {
       return `兼职教师须填写兼职聘任信息（partTime） / a part-time teacher needs the partTime engagement`
     }
@@ -377,8 +373,7 @@ export interface Teacher extends Schema.Schema.Type<typeof Teacher> {}
  * @since 0.1.0
  * @category getters
  */
-export const birthDate = (t: Pick<Teacher, "birthDate" | "idNumber">): IsoDate | undefined =>
-  t.birthDate ?? (t.idNumber !== undefined ? Identity.birthDateOf(t.idNumber) : undefined)
+export const birthDate = (p: Pick<Teacher, "birthDate" | "idNumber">): IsoDate | undefined => Identity.personBirthDate(p)
 
 /**
  * Completed years of age on a date, when a birth date is known.
@@ -386,10 +381,7 @@ export const birthDate = (t: Pick<Teacher, "birthDate" | "idNumber">): IsoDate |
  * @since 0.1.0
  * @category getters
  */
-export const ageAt = (t: Pick<Teacher, "birthDate" | "idNumber">, on: IsoDate): number | undefined => {
-  const b = birthDate(t)
-  return b === undefined ? undefined : Iso.ageAt(b, on)
-}
+export const ageAt = (p: Pick<Teacher, "birthDate" | "idNumber">, on: IsoDate): number | undefined => Identity.personAgeAt(p, on)
 
 /**
  * The highest title level held on a date.

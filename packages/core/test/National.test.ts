@@ -1,0 +1,64 @@
+import { describe, expect, it } from "@effect/vitest"
+import { IsoDate, Jurisdiction, National, Policy } from "../src/index.js"
+import type { Parameter } from "../src/index.js"
+
+// The legal numbers, read from shared/domain/regulations.md §10, as they must resolve. A change to any of them
+// is a change in the law (a new dated entry), and this table says which rule it touches.
+const table: ReadonlyArray<readonly [rule: string, parameter: Parameter.Any, date: string, expected: unknown, verified: boolean]> = [
+  ["INT-KIND-TYPES", National.internshipKinds, "2020-09-01", ["observation", "following-post", "taking-post"], true],
+  ["INT-KIND-TYPES", National.internshipKinds, "2022-09-01", ["observation", "post"], true],
+  ["INT-AGE-16", National.internshipPostMinAge, "2022-09-01", 16, true],
+  ["INT-GRADE-1", National.internshipPostMinGrade, "2022-09-01", 2, true],
+  ["INT-LABOUR-III", National.internshipMaxLabourIntensity, "2022-09-01", 2, true],
+  ["INT-LABOUR-III", National.internshipMaxLabourIntensity, "2020-09-01", undefined, true],
+  ["INT-RATIO-UNIT", National.internshipUnitRatioMax, "2022-09-01", 0.1, true],
+  ["INT-RATIO-POST", National.internshipPostRatioMax, "2022-09-01", 0.2, true],
+  ["INT-DUR-6M", National.internshipPostDurationMonths, "2022-09-01", 6, true],
+  ["INT-HOURS-8", National.internshipMaxDailyHours, "2022-09-01", 8, false],
+  ["INT-HOURS-8", National.internshipMaxWeeklyHours, "2022-09-01", 40, false],
+  ["INT-PAY-80", National.internshipPayMinShare, "2022-09-01", 0.8, true],
+  ["INT-PAY-80", National.internshipPayBasis, "2022-09-01", "same-post-wage-or-lowest-tier", true],
+  ["INT-PAY-80-2016", National.internshipPayBasis, "2020-09-01", "probation-wage", true],
+  ["INT-PAY-CYCLE", National.internshipPayCycleMaxMonths, "2022-09-01", 1, true],
+  ["INT-CONSENT", National.internshipConsentScope, "2022-09-01", "all", true],
+  ["INT-CONSENT-2016", National.internshipConsentScope, "2020-09-01", "minors", true],
+  ["TCH-EP-5Y6M", National.teacherPracticeMinMonths, "2022-09-01", 6, true],
+  ["TCH-EP-5Y6M", National.teacherPracticeWindowYears, "2022-09-01", 5, true],
+  ["TCH-EP-ANNUAL", National.teacherAnnualPracticeMonths, "2022-09-01", 1, false],
+  ["AGR-TERM-3Y", National.agreementMinTermYearsWithInterns, "2022-09-01", 3, false],
+  ["IND-ENROL-1200", National.schoolMinEnrolment, "2022-09-01", 1200, true],
+  ["IND-FT-60", National.schoolMinFullTimeTeachers, "2022-09-01", 60, true],
+  ["IND-STR-20", National.schoolMaxStudentsPerTeacher, "2022-09-01", 20, true],
+  ["IND-SENIOR-20", National.schoolMinSeniorShare, "2022-09-01", 0.2, true],
+  ["IND-PROF-50", National.schoolMinProfessionalShare, "2022-09-01", 0.5, true],
+  ["IND-DS-30", National.schoolMinDualQualifiedShare, "2022-09-01", 0.3, true],
+  ["IND-MAJOR-2MID", National.schoolMinMidTitleTeachersPerMajor, "2022-09-01", 2, true],
+  ["PT-SHARE-STD", National.schoolPartTimeShareTarget, "2022-09-01", 0.2, true],
+  ["TCH-DS-TARGET", National.dualQualifiedTarget, "2022-09-01", 0.5, false],
+  ["IND-LAND", National.schoolMinLandArea, "2022-09-01", 40000, true],
+  ["IND-LAND", National.schoolMinLandPerStudent, "2022-09-01", 33, true],
+  ["IND-BUILD", National.schoolMinBuildingArea, "2022-09-01", 24000, true],
+  ["IND-BUILD", National.schoolMinBuildingPerStudent, "2022-09-01", 20, true],
+  ["IND-TRACK", National.schoolMinTrackLength, "2022-09-01", 200, true],
+  ["IND-EQUIP", National.schoolMinEquipmentValue, "2023-01-01", 3_000_000, true],
+  ["IND-EQUIP", National.schoolMinEquipmentPerStudent, "2023-01-01", 2500, true],
+  ["IND-BOOKS", National.schoolMinBooksPerStudent, "2023-01-01", 30, true],
+  ["PEI-INTERN-60", National.peiMinInternsPerYear, "2022-09-01", 60, false],
+  ["PEI-INTERN-60", National.peiMinInternshipMonths, "2022-09-01", 3, false]
+]
+
+describe("national parameters resolve to the catalogue's numbers", () => {
+  for (const [rule, parameter, date, expected, verified] of table) {
+    it(`${rule}: ${parameter.id} on ${date}`, () => {
+      const r = Policy.at(National.policy, Jurisdiction.national, IsoDate.unsafeMake(date)).explain(parameter)
+      expect(r.value).toEqual(expected)
+      expect(parameter.ruleIds).toContain(rule)
+      if (r.entry !== undefined) expect(r.entry.verified).toBe(verified)
+    })
+  }
+
+  it("the table covers every national parameter", () => {
+    const covered = new Set(table.map(([, p]) => p.id))
+    expect(National.parameters.filter((p) => !covered.has(p.id)).map((p) => p.id)).toEqual([])
+  })
+})
