@@ -8,7 +8,7 @@
 import type { LazyArbitrary } from "effect/Arbitrary"
 import * as Schema from "effect/Schema"
 import type { Text } from "./Text.js"
-import { Diagnose, describe } from "./internal/annotations.js"
+import { Diagnose, describe, TitleEn } from "./internal/annotations.js"
 import * as checksum from "./internal/checksum.js"
 import * as date from "./internal/date.js"
 import type { IsoDate } from "./IsoDate.js"
@@ -16,12 +16,21 @@ import * as Iso from "./IsoDate.js"
 
 const joined = (t: Text | undefined, fallback: string) => (t ? `${t.zh} / ${t.en}` : fallback)
 
+/**
+ * The input side of an identity number: what a form may send (documented in the JSON Schema), before
+ * normalisation.
+ */
+const input = (zh: string, en: string, description: string, jsonSchema: object) =>
+  Schema.String.annotations({ title: zh, description, [TitleEn]: en, jsonSchema })
+
 /** Removes spaces and hyphens people type inside numbers and upper-cases letters. */
-const Compact = Schema.transform(Schema.String, Schema.String, {
+const compact = (from: Schema.Schema<string>) =>
+  Schema.transform(from, Schema.String, {
   strict: true,
-  decode: (s) => s.replace(/[\s\u3000-]+/g, "").toUpperCase(),
+  // NFKC folds full-width characters typed with Chinese input methods (９１３７ → 9137).
+  decode: (s) => s.normalize("NFKC").replace(/[\s\u3000-]+/g, "").toUpperCase(),
   encode: (s) => s
-})
+  })
 
 interface CheckedMeta {
   readonly zh: string
@@ -45,7 +54,11 @@ const checked = <B extends string, I>(
 ) =>
   from.pipe(
     Schema.filter((s) => diagnose(s) === undefined, {
-      message: (issue) => joined(diagnose(issue.actual), `${meta.zh}无效 / invalid ${meta.en}`),
+      message: (issue) =>
+        joined(
+          diagnose(issue._tag === "Refinement" && issue.kind === "Predicate" && issue.issue._tag === "Type" ? issue.issue.actual : issue.actual),
+          `${meta.zh}无效 / invalid ${meta.en}`
+        ),
       jsonSchema,
       ...(arbitrary === undefined ? {} : { arbitrary: () => arbitrary }),
       [Diagnose]: diagnose
@@ -129,7 +142,11 @@ export const creditCodeArbitrary = (fc: Parameters<LazyArbitrary<string>>[0]) =>
  * @category schemas
  */
 export const CreditCode = checked(
-  Compact,
+  compact(
+    input("统一社会信用代码", "unified social credit code", "18位，GB 32100-2015；可含空格，小写字母自动转为大写 — 18 characters; spaces allowed, letters upper-cased", {
+      pattern: "^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy \\-]{18,}$"
+    })
+  ),
   "CreditCode",
   diagnoseCreditCode,
   { pattern: "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", minLength: 18, maxLength: 18 },
@@ -185,8 +202,11 @@ const diagnoseIdNumber = (u: unknown): Text | undefined => {
   }
   const birth = `${u.slice(6, 10)}-${u.slice(10, 12)}-${u.slice(12, 14)}`
   const civil = date.parseCivil(birth)
-  if (civil === undefined || civil.y < MIN_BIRTH_YEAR) {
+  if (civil === undefined) {
     return { zh: `第7–14位出生日期“${u.slice(6, 14)}”不是有效日期`, en: `the birth date "${u.slice(6, 14)}" (characters 7–14) is not a real date` }
+  }
+  if (civil.y < MIN_BIRTH_YEAR) {
+    return { zh: `第7–14位出生日期“${u.slice(6, 14)}”早于${MIN_BIRTH_YEAR}年，不予受理`, en: `the birth date "${u.slice(6, 14)}" is before ${MIN_BIRTH_YEAR}: not accepted` }
   }
   const expected = checksum.idNumberCheckChar(u.slice(0, 17))
   if (expected !== u.charAt(17)) {
@@ -226,7 +246,11 @@ export const idNumberArbitrary = (fc: Parameters<LazyArbitrary<string>>[0]) =>
  * @category schemas
  */
 export const IdNumber = checked(
-  Compact,
+  compact(
+    input("公民身份号码", "resident ID number", "18位，GB 11643-1999；末位 x 自动转为 X — 18 characters; a final x becomes X", {
+      pattern: "^\\d{17}[\\dXx]$"
+    })
+  ),
   "IdNumber",
   diagnoseIdNumber,
   { pattern: "^\\d{17}[\\dXx]$", minLength: 18, maxLength: 18 },
@@ -357,10 +381,13 @@ const diagnoseMobile = (u: unknown): Text | undefined => {
 }
 
 /** Strips `+86`/`0086`/`86` and separators from a mobile number. */
-const MobileInput = Schema.transform(Schema.String, Schema.String, {
+const MobileInput = Schema.transform(
+  input("手机号码", "mobile number", "11位手机号码，可带 +86 和空格 — 11 digits, +86 and spaces allowed", { pattern: "^(\\+?(00)?86)?[ \\-]?1[3-9][0-9 \\-]{9,}$" }),
+  Schema.String,
+  {
   strict: true,
   decode: (s) => {
-    const digits = s.replace(/[\s\u3000()（）-]+/g, "")
+    const digits = s.normalize("NFKC").replace(/[\s\u3000()（）-]+/g, "")
     const noPlus = digits.startsWith("+") ? digits.slice(1) : digits
     if (noPlus.startsWith("0086") && noPlus.length === 15) return noPlus.slice(4)
     if (noPlus.startsWith("86") && noPlus.length === 13) return noPlus.slice(2)

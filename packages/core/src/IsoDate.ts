@@ -120,7 +120,12 @@ export const toEpochDays = (date: IsoDate): number => {
  * @since 0.1.0
  * @category constructors
  */
-export const fromEpochDays = (days: number): IsoDate => internal.formatCivil(internal.civilFromDays(Math.trunc(days))) as IsoDate
+export const fromEpochDays = (days: number): IsoDate => {
+  const c = Number.isFinite(days) ? internal.civilFromDays(Math.trunc(days)) : undefined
+  // Dates are written with 4-digit years: outside 0001–9999 there is no IsoDate to return.
+  if (c === undefined || c.y < 1 || c.y > 9999) throw new RangeError(`日期超出 0001–9999 年范围 / date out of range 0001–9999 (${days} days from 1970-01-01)`)
+  return internal.formatCivil(c) as IsoDate
+}
 
 /**
  * @since 0.1.0
@@ -136,8 +141,10 @@ export const addDays = (date: IsoDate, days: number): IsoDate => fromEpochDays(t
  */
 export const addMonths = (date: IsoDate, months: number): IsoDate => {
   const c = internal.parseCivil(date)!
+  if (!Number.isFinite(months)) throw new RangeError(`月数无效 / invalid number of months: ${months}`)
   const index = c.y * 12 + (c.m - 1) + Math.trunc(months)
   const y = Math.floor(index / 12)
+  if (y < 1 || y > 9999) throw new RangeError(`日期超出 0001–9999 年范围 / date out of range 0001–9999`)
   const m = index - y * 12 + 1
   const d = Math.min(c.d, internal.daysInMonth(y, m))
   return internal.formatCivil({ y, m, d }) as IsoDate

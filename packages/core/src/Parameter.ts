@@ -130,7 +130,7 @@ export interface Any {
   readonly ruleIds: ReadonlyArray<string>
   /** Decodes values of this parameter given as data (overlays from JSON, plugins). */
   readonly schema: Schema.Schema.AnyNoContext
-  /** Entries sorted by `effectiveFrom`, strictly increasing. */
+  /** Entries sorted by `effectiveFrom`, strictly increasing; empty when only a local pack gives a value. */
   readonly history: ReadonlyArray<Entry<unknown>>
   /** Labels of categorical values (`"minors"` → 未满18周岁的学生), for people and documents. */
   readonly labels?: { readonly [value: string]: Text } | undefined
@@ -168,10 +168,18 @@ export const validateHistory = <A>(
   schema: Schema.Schema<A, A, never> | Schema.Schema.AnyNoContext,
   history: ReadonlyArray<Entry<unknown>>
 ): Either.Either<ReadonlyArray<Entry<A>>, InvalidDefinition> => {
-  if (history.length === 0) {
+  // A parameter may have no national value (a local rule a provincial pack fills in); an overlay must say something.
+  if (history.length === 0 && kind === "overlay") {
     return Either.left(new InvalidDefinition({ kind, id, reason: "empty-history", zh: "没有任何取值", en: "the history is empty" }))
   }
   const is: (u: unknown) => boolean = Schema.is(schema as Schema.Schema<A, A, never>)
+  const show = (v: unknown) => {
+    try {
+      return JSON.stringify(v) ?? String(v)
+    } catch {
+      return String(v)
+    }
+  }
   for (let i = 0; i < history.length; i++) {
     const e = history[i]!
     if (i > 0 && !(history[i - 1]!.effectiveFrom < e.effectiveFrom)) {
@@ -191,8 +199,8 @@ export const validateHistory = <A>(
           kind,
           id,
           reason: "invalid-value",
-          zh: `${e.effectiveFrom} 的取值 ${JSON.stringify(e.value)} 不符合参数类型`,
-          en: `the value ${JSON.stringify(e.value)} from ${e.effectiveFrom} does not fit the parameter's type`
+          zh: `${e.effectiveFrom} 的取值 ${show(e.value)} 不符合参数类型`,
+          en: `the value ${show(e.value)} from ${e.effectiveFrom} does not fit the parameter's type`
         })
       )
     }

@@ -181,7 +181,8 @@ export const make = (def: {
     title: def.title,
     scope: { level: "national" },
     source: def.source ?? def.id,
-    values: def.parameters.map((p) => ({ parameter: p.id, history: p.history }))
+    // A parameter without a national value (a local rule) has nothing in the base layer.
+    values: def.parameters.filter((p) => p.history.length > 0).map((p) => ({ parameter: p.id, history: p.history }))
   })
   const overlays = def.overlays ?? []
   const seen = new Set<string>([base.id])

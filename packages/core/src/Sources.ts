@@ -140,3 +140,77 @@ export const peiMeasures2019 = (article: string, confidence: Citation["confidenc
   date: d("2019-04-03"),
   confidence
 })
+
+/**
+ * 《教育部办公厅关于做好职业教育“双师型”教师认定工作的通知》, 教师厅〔2022〕2号 (read in part: sections 一–三;
+ * the attached 《职业教育“双师型”教师基本标准（试行）》 was not read).
+ *
+ * @since 0.1.0
+ * @category citations
+ */
+export const dualQualifiedNotice2022 = (article: string, confidence: Citation["confidence"] = "S"): Citation => ({
+  document: "教育部办公厅关于做好职业教育“双师型”教师认定工作的通知",
+  docNumber: "教师厅〔2022〕2号",
+  article,
+  issuer: "教育部办公厅",
+  date: d("2022-10-25"),
+  confidence
+})
+
+/**
+ * 《甘肃省职业教育“双师型”教师认定标准（试行）》, 2023-01-15 (read to the start of 第三条).
+ *
+ * @since 0.1.0
+ * @category citations
+ */
+export const gansuDualQualified2023 = (article: string): Citation => ({
+  document: "甘肃省职业教育“双师型”教师认定标准（试行）",
+  article,
+  issuer: "甘肃省教育厅",
+  date: d("2023-01-15"),
+  url: "http://www.jinengpingjia.com/html/dfwj/14212.html",
+  confidence: "L"
+})
+
+/**
+ * The common provincial pattern of 双师型 criteria (`shuangshi.md` §3, rows marked PATTERN): a template whose
+ * numbers are placeholders, not read in any primary text.
+ *
+ * @since 0.1.0
+ * @category citations
+ */
+export const dualQualifiedPattern: Citation = {
+  document: "“双师型”教师认定标准（省级通行模式，待核实）",
+  article: "shuangshi.md §3",
+  confidence: "M"
+}
+
+/**
+ * 《职业学校兼职教师管理办法》 (2023 revision, 教育部等四部门; 9 chapters / 34 articles, PT-STRUCT; 文号 教师〔2023〕9号
+ * not verified). Its eligibility numbers were not read.
+ *
+ * @since 0.1.0
+ * @category citations
+ */
+export const partTime2023 = (article: string, confidence: Citation["confidence"] = "M"): Citation => ({
+  document: "职业学校兼职教师管理办法",
+  docNumber: "教师〔2023〕9号",
+  article,
+  issuer: "教育部等四部门",
+  confidence
+})
+
+/**
+ * 国务院关于工人退休、退职的暂行办法 / 安置老弱病残干部的暂行办法 (国发〔1978〕104号): statutory retirement ages
+ * (unverified here; the 2025 gradual raise is not encoded).
+ *
+ * @since 0.1.0
+ * @category citations
+ */
+export const retirement1978: Citation = {
+  document: "国务院关于安置老弱病残干部的暂行办法",
+  docNumber: "国发〔1978〕104号",
+  issuer: "国务院",
+  date: d("1978-06-02"),
+  confidence: "M"
+}

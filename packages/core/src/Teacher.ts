@@ -256,6 +256,26 @@ export const ServiceRecord = Schema.Struct({
 }).annotations(describe({ identifier: "ServiceRecord", zh: "技术服务", en: "service record" }))
 
 /**
+ * A school's confirmation of a qualitative criterion (e.g. DS-CAN-TEACH-THEORY-PRACTICE: able to teach both
+ * theory and practice), by a person authorised to attest it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Attestation = Schema.Struct({
+  criterion: field(Schema.String.pipe(Schema.pattern(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/)), "认定条件编号", "criterion id", "如 DS-CAN-TEACH-THEORY-PRACTICE"),
+  attestedBy: field(Name, "确认人", "attested by"),
+  attestedOn: field(Iso.IsoDate, "确认日期", "attested on"),
+  note: Schema.optional(field(Note, "说明", "note"))
+}).annotations(describe({ identifier: "Attestation", zh: "条件确认", en: "attestation" }))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Attestation extends Schema.Schema.Type<typeof Attestation> {}
+
+/**
  * A teacher's personal development plan (一师一方案).
  *
  * @since 0.1.0
@@ -314,6 +334,7 @@ export const Teacher = Schema.Struct({
   ethicsAppraisals: list(EthicsAppraisal, "师德考核", "ethics appraisals"),
   awards: list(Award, "获奖", "awards"),
   services: list(ServiceRecord, "技术服务", "service records"),
+  attestations: list(Attestation, "条件确认", "attestations"),
   developmentPlan: Schema.optional(DevelopmentPlan),
   partTime: Schema.optional(PartTimeEngagement),
   note: Schema.optional(Note),

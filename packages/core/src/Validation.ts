@@ -44,12 +44,31 @@ export const toInvalidInput = (ast: AST.AST, error: ParseResult.ParseError): Inv
  * @since 0.1.0
  * @category decoding
  */
-export const decode =
-  <A, I>(schema: Schema.Schema<A, I, never>) =>
-  (input: unknown): Either.Either<A, InvalidInput> => {
-    const result = Schema.decodeUnknownEither(schema, parseOptions)(input)
-    return Either.isRight(result) ? Either.right(result.right) : Either.left(toInvalidInput(schema.ast, result.left))
+export const decode = <A, I>(schema: Schema.Schema<A, I, never>) => {
+  const run = Schema.decodeUnknownEither(schema, parseOptions)
+  return (input: unknown): Either.Either<A, InvalidInput> => {
+    try {
+      const result = run(input)
+      return Either.isRight(result) ? Either.right(result.right) : Either.left(toInvalidInput(schema.ast, result.left))
+    } catch (e) {
+      // Input that cannot even be read (nested thousands deep, cyclic, a getter or proxy that throws) is bad
+      // input like any other: an InvalidInput, never an exception.
+      return Either.left(unreadable(schema.ast, e))
+    }
   }
+}
+
+const unreadable = (ast: AST.AST, e: unknown): InvalidInput => {
+  const why = e instanceof RangeError ? "too-deep" : "threw"
+  return new InvalidInput({
+    entity: entityName(ast),
+    issues: [
+      why === "too-deep"
+        ? { path: [], zh: "输入无法读取：嵌套过深或存在循环引用", en: "the input cannot be read: nested too deeply or cyclic" }
+        : { path: [], zh: "输入无法读取：读取时出错", en: "the input cannot be read: reading it failed" }
+    ]
+  })
+}
 
 /**
  * {@link decode} as an Effect failing with `InvalidInput`.
@@ -57,10 +76,10 @@ export const decode =
  * @since 0.1.0
  * @category decoding
  */
-export const decodeEffect =
-  <A, I>(schema: Schema.Schema<A, I, never>) =>
-  (input: unknown): Effect.Effect<A, InvalidInput> =>
-    Schema.decodeUnknown(schema, parseOptions)(input).pipe(Effect.mapError((e) => toInvalidInput(schema.ast, e)))
+export const decodeEffect = <A, I>(schema: Schema.Schema<A, I, never>) => {
+  const run = decode(schema)
+  return (input: unknown): Effect.Effect<A, InvalidInput> => Effect.suspend(() => run(input))
+}
 
 /**
  * Decodes many records and keeps them apart: the valid ones, and each invalid one with its index and issues.

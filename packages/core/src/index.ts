@@ -35,6 +35,8 @@ export * as Parameter from "./Parameter.js"
 /** @since 0.1.0 */
 export * as Policy from "./Policy.js"
 /** @since 0.1.0 */
+export * as Practice from "./Practice.js"
+/** @since 0.1.0 */
 export * as Rule from "./Rule.js"
 /** @since 0.1.0 */
 export * as School from "./School.js"

@@ -46,6 +46,44 @@ describe("entity schemas", () => {
   }
 })
 
+describe("decoding never throws, whatever it is given", () => {
+  const decodeTeacher = Validation.decode(Teacher.Teacher)
+  it("deeply nested, cyclic, throwing and proxied input all come back as InvalidInput", () => {
+    let deep: unknown = 1
+    for (let i = 0; i < 20_000; i++) deep = [deep]
+    const cyclic: Record<string, unknown> = { id: "x" }
+    cyclic["self"] = cyclic
+    const throwing = Object.defineProperty({}, "id", { enumerable: true, get: () => { throw new Error("boom") } })
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    for (const input of [{ ...teacherRow, extensions: { deep } }, { ...teacherRow, extensions: cyclic }, throwing, proxy, 10n, Symbol("s")]) {
+      const r = decodeTeacher(input)
+      expect(Either.isLeft(r)).toBe(true)
+      if (Either.isLeft(r)) expect(r.left).toBeInstanceOf(Errors.InvalidInput)
+    }
+  })
+
+  it("names the bound a number broke and the type a field expects", () => {
+    const grade = Validation.decode(Student.Student)({ ...studentRow, grade: 7 })
+    expect(Either.isLeft(grade) && grade.left.issues[0]?.zh).toContain("不能大于 6")
+    const text = Validation.decode(Student.Student)({ ...studentRow, grade: "2" })
+    expect(Either.isLeft(text) && text.left.issues[0]?.zh).toBe("“年级”应为数字，实际为 \"2\"")
+    const missing = Validation.decode(Student.Student)({ ...studentRow, enrolledOn: undefined })
+    expect(Either.isLeft(missing) && missing.left.issues[0]?.zh).toContain("入学日期")
+  })
+})
+
+const studentRow = {
+  id: "st-1",
+  schoolId: "s-jx",
+  name: "张同学",
+  majorCode: "710201",
+  enrolledOn: "2023-09-01",
+  grade: 2,
+  status: "enrolled",
+  fullTimeDiploma: true
+}
+
 const teacherRow = {
   id: "t-001",
   schoolId: "s-jx",

@@ -25,6 +25,10 @@ const table: ReadonlyArray<readonly [rule: string, parameter: Parameter.Any, dat
   ["TCH-EP-5Y6M", National.teacherPracticeMinMonths, "2022-09-01", 6, true],
   ["TCH-EP-5Y6M", National.teacherPracticeWindowYears, "2022-09-01", 5, true],
   ["TCH-EP-ANNUAL", National.teacherAnnualPracticeMonths, "2022-09-01", 1, false],
+  ["TCH-EP-5Y6M", National.teacherPracticeDaysPerMonth, "2022-09-01", 30, true],
+  ["TCH-EP-5Y6M", National.teacherPracticeHoursPerDay, "2022-09-01", 8, true],
+  ["TCH-EP-5Y6M", National.teacherPracticeNoticeDays, "2022-09-01", 180, true],
+  ["TCH-EP-PUBLIC", National.teacherPublicVisitPeriodYears, "2022-09-01", 1, true],
   ["AGR-TERM-3Y", National.agreementMinTermYearsWithInterns, "2022-09-01", 3, false],
   ["IND-ENROL-1200", National.schoolMinEnrolment, "2022-09-01", 1200, true],
   ["IND-FT-60", National.schoolMinFullTimeTeachers, "2022-09-01", 60, true],
@@ -44,6 +48,22 @@ const table: ReadonlyArray<readonly [rule: string, parameter: Parameter.Any, dat
   ["IND-EQUIP", National.schoolMinEquipmentPerStudent, "2023-01-01", 2500, true],
   ["IND-BOOKS", National.schoolMinBooksPerStudent, "2023-01-01", 30, true],
   ["PEI-INTERN-60", National.peiMinInternsPerYear, "2022-09-01", 60, false],
+  ["DS-ELIGIBLE-INSCHOOL", National.dsContractYearsMin, "2024-09-01", 2, false],
+  ["DS-ELIGIBLE-ENTERPRISE", National.retirementAgeMale, "2024-09-01", 60, false],
+  ["DS-ELIGIBLE-ENTERPRISE", National.retirementAgeFemale, "2024-09-01", 55, false],
+  ["DS-ETHICS-VETO", National.dsEthicsImpactYears, "2024-09-01", 1, false],
+  ["DS-VALIDITY", National.dsValidityYears, "2024-09-01", 0, false],
+  ["DS-ACHIEVEMENT-MID", National.dsAchievementWindowYears, "2024-09-01", 5, false],
+  ["DS-TEACHER-CERT", National.dsSecondaryTeacherCertLevels, "2024-09-01", ["中等职业学校", "中等职业学校实习指导", "高级中学", "高等学校"], false],
+  ["DS-TEACHER-CERT", National.dsHigherTeacherCertLevels, "2024-09-01", ["高等学校"], false],
+  ["PT-EXP-YEARS", National.ptMinExperienceYears, "2024-09-01", 3, false],
+  ["PT-QUAL", National.ptMinTitle, "2024-09-01", "intermediate", false],
+  ["PT-QUAL", National.ptMinSkill, "2024-09-01", "level-3", false],
+  ["PT-QUAL", National.ptMaxAge, "2024-09-01", 65, false],
+  ["PT-TERM", National.ptTermMinMonths, "2024-09-01", undefined, false],
+  ["PT-TERM", National.ptTermMaxYears, "2024-09-01", undefined, false],
+  ["PT-SHARE-30", National.ptShareMax, "2024-09-01", 0.3, false],
+  ["PT-QUOTA-STAFF", National.ptStaffQuotaShare, "2024-09-01", undefined, false],
   ["PEI-INTERN-60", National.peiMinInternshipMonths, "2022-09-01", 3, false]
 ]
 
@@ -57,8 +77,18 @@ describe("national parameters resolve to the catalogue's numbers", () => {
     })
   }
 
+  const thresholds = Object.values(National.dsThresholds).flatMap((byLevel) => Object.values(byLevel).flatMap((ps) => Object.values(ps) as ReadonlyArray<Parameter.Any>))
+
+  it("every 双师型 threshold of the pattern table is a placeholder with verified: false (TCH-DS-LEVELS)", () => {
+    expect(thresholds.length).toBeGreaterThan(20)
+    for (const p of thresholds) {
+      expect(p.ruleIds.every((r) => r.startsWith("DS-"))).toBe(true)
+      expect(p.history.every((e) => !e.verified && e.citation.confidence === "M")).toBe(true)
+    }
+  })
+
   it("the table covers every national parameter", () => {
-    const covered = new Set(table.map(([, p]) => p.id))
+    const covered = new Set([...table.map(([, p]) => p.id), ...thresholds.map((p) => p.id)])
     expect(National.parameters.filter((p) => !covered.has(p.id)).map((p) => p.id)).toEqual([])
   })
 })

@@ -54,7 +54,8 @@ describe("Parameter.valueAt", () => {
 
   it("rejects an empty, unsorted or ill-typed history and a malformed id", () => {
     const e = (d: string, v: number | string | null) => ({ effectiveFrom: IsoDate.unsafeMake(d), value: v as number, citation, verified: true })
-    expect(() => param([])).toThrow(Errors.InvalidDefinition)
+    // No national value is allowed (a local rule a provincial pack fills in): nothing is ever in force.
+    expect(Parameter.valueAt(param([]), IsoDate.unsafeMake("2024-01-01"))).toEqual({ _tag: "NotYet", firstEffectiveFrom: undefined })
     expect(() => param([e("2020-01-01", 1), e("2019-01-01", 2)])).toThrow(/strictly increasing/)
     expect(() => param([e("2020-01-01", 1), e("2020-01-01", 2)])).toThrow(Errors.InvalidDefinition)
     expect(() => param([e("2020-01-01", "x")])).toThrow(/does not fit/)

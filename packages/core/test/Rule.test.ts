@@ -107,8 +107,11 @@ describe("Rule", () => {
   })
 
   it("a policy runs every rule of a subject type (checkAll)", () => {
-    const policy = Policy.withRules(National.policy, [ageRule, annualRule])
+    const bare = Policy.unsafeMake({ id: "test", title: { zh: "测试", en: "test" }, parameters: National.parameters })
+    const policy = Policy.withRules(bare, [ageRule, annualRule])
     expect(Either.isRight(policy)).toBe(true)
+    // A rule id registered twice is refused, whichever policy it is added to.
+    expect(Either.isLeft(Policy.withRules(bare, [annualRule, annualRule]))).toBe(true)
     if (Either.isRight(policy)) {
       const resolved = Policy.at(policy.right, Jurisdiction.national, IsoDate.unsafeMake("2024-03-01"))
       expect(resolved.rules().map((r) => r.rule.id)).toEqual(["INT-AGE-16", "TCH-EP-ANNUAL"])

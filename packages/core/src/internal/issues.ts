@@ -16,6 +16,14 @@ export interface FlatIssue {
 }
 
 const show = (u: unknown): string => {
+  try {
+    return showUnsafe(u)
+  } catch {
+    return "(无法显示 unreadable)"
+  }
+}
+
+const showUnsafe = (u: unknown): string => {
   if (u === undefined) return "undefined"
   if (typeof u === "string") return JSON.stringify(u.length > 60 ? `${u.slice(0, 57)}...` : u)
   if (typeof u === "number" || typeof u === "boolean" || u === null) return String(u)
@@ -24,12 +32,45 @@ const show = (u: unknown): string => {
   return typeof u
 }
 
+// Only our own titles are for people: Effect's built-in schemas carry titles such as "string" or "minLength(1)".
 const titled = (ast: AST.Annotated): Text | undefined => {
   const title = AST.getTitleAnnotation(ast)
-  if (Option.isNone(title)) return undefined
   const en = ast.annotations[TitleEn]
-  return { zh: title.value, en: typeof en === "string" ? en : title.value }
+  if (Option.isNone(title) || typeof en !== "string") return undefined
+  return { zh: title.value, en }
 }
+
+/** What kind of value a schema expects, for "expected a number" messages. */
+const kindOf = (ast: AST.AST): Text | undefined => {
+  switch (ast._tag) {
+    case "StringKeyword":
+      return { zh: "文本", en: "text" }
+    case "NumberKeyword":
+      return { zh: "数字", en: "a number" }
+    case "BooleanKeyword":
+      return { zh: "是/否（true/false）", en: "true or false" }
+    case "TypeLiteral":
+      return { zh: "对象", en: "an object" }
+    case "TupleType":
+      return { zh: "列表", en: "a list" }
+    case "UndefinedKeyword":
+      return { zh: "不填", en: "nothing" }
+    case "Refinement":
+      return kindOf(ast.from)
+    case "Transformation":
+      return kindOf(ast.from)
+    case "Suspend":
+      return kindOf(ast.f())
+    case "Declaration":
+      return undefined
+    default:
+      return undefined
+  }
+}
+
+/** The value a refinement saw: after a normalising transformation, not the raw input. */
+const refinedActual = (issue: ParseResult.Refinement): unknown =>
+  issue.kind === "Predicate" && issue.issue._tag === "Type" ? issue.issue.actual : issue.actual
 
 const literals = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => {
   if (ast._tag === "Literal") return [ast.literal]
@@ -81,15 +122,21 @@ export const label = (ast: AST.AST): Text => {
 }
 
 /** Bilingual text for a failed built-in refinement, read from its JSON Schema annotation. */
-const fromJsonSchema = (ast: AST.Refinement): Text | undefined => {
+const fromJsonSchema = (ast: AST.Refinement, actual: unknown): Text | undefined => {
   const js = AST.getJSONSchemaAnnotation(ast)
   if (Option.isNone(js)) return undefined
   const j = js.value as Record<string, unknown>
   if (j["type"] === "integer") return { zh: "必须是整数", en: "must be an integer" }
-  if (typeof j["minimum"] === "number") return { zh: `不能小于 ${j["minimum"]}`, en: `must be at least ${j["minimum"]}` }
+  // Name the bound the value broke (a range has both).
+  const n = typeof actual === "number" ? actual : Number.NaN
+  const min = j["minimum"]
+  const max = j["maximum"]
+  const range = typeof min === "number" && typeof max === "number" ? { zh: `（范围 ${min}–${max}）`, en: ` (range ${min}–${max})` } : { zh: "", en: "" }
+  if (typeof max === "number" && n > max) return { zh: `不能大于 ${max}${range.zh}`, en: `must be at most ${max}${range.en}` }
+  if (typeof min === "number" && !(n >= min)) return { zh: `不能小于 ${min}${range.zh}`, en: `must be at least ${min}${range.en}` }
   if (typeof j["exclusiveMinimum"] === "number") return { zh: `必须大于 ${j["exclusiveMinimum"]}`, en: `must be greater than ${j["exclusiveMinimum"]}` }
-  if (typeof j["maximum"] === "number") return { zh: `不能大于 ${j["maximum"]}`, en: `must be at most ${j["maximum"]}` }
   if (typeof j["exclusiveMaximum"] === "number") return { zh: `必须小于 ${j["exclusiveMaximum"]}`, en: `must be less than ${j["exclusiveMaximum"]}` }
+  if (j["pattern"] === "^\\S[\\s\\S]*\\S$|^\\S$|^$") return { zh: "首尾不能有空格", en: "must not start or end with spaces" }
   if (j["minLength"] === 1 || j["minItems"] === 1) return { zh: "不能为空", en: "must not be empty" }
   if (typeof j["minLength"] === "number") return { zh: `至少 ${j["minLength"]} 个字符`, en: `must have at least ${j["minLength"]} characters` }
   if (typeof j["maxLength"] === "number") return { zh: `最多 ${j["maxLength"]} 个字符`, en: `must have at most ${j["maxLength"]} characters` }
@@ -100,15 +147,16 @@ const fromJsonSchema = (ast: AST.Refinement): Text | undefined => {
 }
 
 const refinementText = (issue: ParseResult.Refinement, context: Text | undefined): Text => {
+  const actual = refinedActual(issue)
   const diagnose = issue.ast.annotations[Diagnose] as Diagnosis | undefined
-  const diagnosed = diagnose?.(issue.actual)
+  const diagnosed = diagnose?.(actual)
   if (diagnosed !== undefined) return diagnosed
-  const builtIn = fromJsonSchema(issue.ast)
+  const builtIn = fromJsonSchema(issue.ast, actual)
   const what = context ?? titled(issue.ast)
   if (builtIn !== undefined) {
     return what
-      ? { zh: `${what.zh}${builtIn.zh}，实际为 ${show(issue.actual)}`, en: `${what.en} ${builtIn.en}, got ${show(issue.actual)}` }
-      : { zh: `${builtIn.zh}，实际为 ${show(issue.actual)}`, en: `${builtIn.en}, got ${show(issue.actual)}` }
+      ? { zh: `“${what.zh}”${builtIn.zh}，实际为 ${show(actual)}`, en: `${what.en} ${builtIn.en}, got ${show(actual)}` }
+      : { zh: `${builtIn.zh}，实际为 ${show(actual)}`, en: `${builtIn.en}, got ${show(actual)}` }
   }
   // A filter that returned its own message (our cross-field checks put "中文 / English" there).
   const inner = issue.issue
@@ -137,7 +185,8 @@ const walk = (
     }
     case "Missing": {
       const key = path[path.length - 1]
-      const what = titled(issue.ast)
+      const ast = issue.ast as AST.Annotated & { readonly type?: AST.AST }
+      const what = titled(ast) ?? (ast.type !== undefined ? titled(ast.type) : undefined)
       out.push({
         path,
         zh: what ? `缺少必填项“${what.zh}”（${String(key)}）` : `缺少必填项“${String(key)}”`,
@@ -166,10 +215,20 @@ const walk = (
         out.push({ path, zh: zh!, en: en!, value: issue.actual })
         return
       }
+      const kind = kindOf(issue.ast)
+      if (kind !== undefined && context !== undefined) {
+        out.push({
+          path,
+          zh: `“${context.zh}”应为${kind.zh}，实际为 ${show(issue.actual)}`,
+          en: `${context.en} must be ${kind.en}, got ${show(issue.actual)}`,
+          value: issue.actual
+        })
+        return
+      }
       out.push({
         path,
-        zh: `应为${expected.zh}，实际为 ${show(issue.actual)}`,
-        en: `expected ${expected.en}, got ${show(issue.actual)}`,
+        zh: `应为${kind?.zh ?? expected.zh}，实际为 ${show(issue.actual)}`,
+        en: `expected ${kind?.en ?? expected.en}, got ${show(issue.actual)}`,
         value: issue.actual
       })
       return
