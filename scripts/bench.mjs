@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: runs every benchmark file of the project (packages/*/bench/*.bench.ts), one process per
+// `npm run bench` (after building the packages, so the figures are those of the published code): runs every
+// benchmark file of the project (packages/*/bench/*.bench.ts), one process per
 // file, and prints one table: workload, size, our time, the baseline's time (measured in the same run), the
 // ratio, rows/s and peak RSS. Nothing here is asserted in `npm test`; targets are printed, not enforced.
 import { spawnSync } from "node:child_process"

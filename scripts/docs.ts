@@ -1,10 +1,10 @@
 /**
  * `npm run docs`: regenerates the generated parts of docs/ (catalogues and JSON Schemas) from the code.
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { generatedFiles } from "./docs-lib.js"
+import { fillRegion, generatedFiles, regions } from "./docs-lib.js"
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "..", "docs")
 for (const file of generatedFiles()) {
@@ -12,4 +12,9 @@ for (const file of generatedFiles()) {
   mkdirSync(dirname(target), { recursive: true })
   writeFileSync(target, file.content)
   console.log(`docs/${file.path}`)
+}
+for (const region of regions) {
+  const target = join(docs, region.path)
+  writeFileSync(target, fillRegion(readFileSync(target, "utf8"), region.name, region.render()))
+  console.log(`docs/${region.path} (${region.name})`)
 }

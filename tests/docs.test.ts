@@ -3,7 +3,7 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import { National } from "../packages/core/src/index.js"
-import { GENERATED, generatedFiles, renderParameters } from "../scripts/docs-lib.js"
+import { fillRegion, GENERATED, generatedFiles, regions, renderParameters } from "../scripts/docs-lib.js"
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), "..", "docs")
 
@@ -11,6 +11,13 @@ describe("generated docs", () => {
   for (const file of generatedFiles()) {
     it(`docs/${file.path} is up to date (run npm run docs)`, () => {
       expect(readFileSync(join(docs, file.path), "utf8")).toBe(file.content)
+    })
+  }
+
+  for (const region of regions) {
+    it(`docs/${region.path} region "${region.name}" is up to date (run npm run docs)`, () => {
+      const page = readFileSync(join(docs, region.path), "utf8")
+      expect(fillRegion(page, region.name, region.render())).toBe(page)
     })
   }
 

@@ -3,7 +3,7 @@
  * once and then reading 1,000,000 parameter values takes under 1 s on this machine.
  */
 import { bench } from "../../../scripts/bench-harness.js"
-import { Identity, IsoDate, Jurisdiction, National, Parameter, Policy } from "../src/index.js"
+import { Identity, IsoDate, Jurisdiction, National, Parameter, Policy } from "@chanjiao/core"
 
 const J = { province: "37", city: "3708", school: "3137004512" } as unknown as Jurisdiction.Jurisdiction
 const asOf = IsoDate.unsafeMake("2024-09-01")

@@ -11,7 +11,7 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { field, Id, Name, Note } from "./Entity.js"
+import { Extensions, field, Id, Name, Note } from "./Entity.js"
 import * as Identity from "./Identity.js"
 import { describe } from "./internal/annotations.js"
 import * as N from "./internal/national-parameters.js"
@@ -173,8 +173,11 @@ export const table: ReadonlyArray<Row> = [
   ...inSchoolLevels("higher"),
   { schoolKind: "any", category: "enterprise", level: "junior", criterion: "DS-ENT-L1", combinator: anyOf("E1"), source: "PATTERN", verified: false },
   { schoolKind: "any", category: "enterprise", level: "junior", criterion: "DS-CAN-TEACH-THEORY-PRACTICE", combinator: ALL, source: "PATTERN", verified: false },
+  // The table lists teaching ability at 初级; a higher level presumes it, so it is kept at every level.
   { schoolKind: "any", category: "enterprise", level: "intermediate", criterion: "DS-ENT-L2", combinator: anyOf("E2"), source: "PATTERN", verified: false },
-  { schoolKind: "any", category: "enterprise", level: "senior", criterion: "DS-ENT-L3", combinator: anyOf("E3"), source: "PATTERN", verified: false }
+  { schoolKind: "any", category: "enterprise", level: "intermediate", criterion: "DS-CAN-TEACH-THEORY-PRACTICE", combinator: ALL, source: "PATTERN", verified: false },
+  { schoolKind: "any", category: "enterprise", level: "senior", criterion: "DS-ENT-L3", combinator: anyOf("E3"), source: "PATTERN", verified: false },
+  { schoolKind: "any", category: "enterprise", level: "senior", criterion: "DS-CAN-TEACH-THEORY-PRACTICE", combinator: ALL, source: "PATTERN", verified: false }
 ]
 
 /**
@@ -244,6 +247,8 @@ interface Ctx {
   readonly kind: SchoolKind
   readonly level: Level | "basic"
   readonly category: Category
+  /** Per-evaluation cache: the practice window is summed once, whichever criteria ask. */
+  readonly memo?: { practice?: { days: number; ids: ReadonlyArray<string> }; windowFrom?: IsoDate }
 }
 
 type Outcome = Omit<CriterionResult, "criterion" | "row">
@@ -256,10 +261,14 @@ const awardZh: { readonly [K: string]: string } = { school: "校级", county: "�
 
 const met = (evidence: ReadonlyArray<Evidence>, parameters: ReadonlyArray<Parameter.Any> = []): Outcome => ({ met: true, evidence, parameters })
 const unmet = (missing: Text, parameters: ReadonlyArray<Parameter.Any> = []): Outcome => ({ met: false, evidence: [], missing, parameters })
-const either = (outcomes: ReadonlyArray<Outcome>, missing: Text): Outcome => {
-  const hit = outcomes.find((o) => o.met)
-  const parameters = outcomes.flatMap((o) => o.parameters)
-  return hit ? { ...hit, parameters } : unmet(missing, parameters)
+const either = (outcomes: ReadonlyArray<Outcome>, missing: () => Text): Outcome => {
+  let hit: Outcome | undefined
+  const parameters: Array<Parameter.Any> = []
+  for (const o of outcomes) {
+    if (hit === undefined && o.met) hit = o
+    for (const p of o.parameters) parameters.push(p)
+  }
+  return hit ? { met: true, evidence: hit.evidence, parameters } : unmet(missing(), parameters)
 }
 
 const bestSkill = (t: Teacher, asOf: IsoDate): Evidence | undefined => {
@@ -300,6 +309,13 @@ const titleAtLeast = (t: Teacher, asOf: IsoDate, min: string, series: "teaching"
 }
 
 const practiceDays = (t: Teacher, ctx: Ctx): { days: number; ids: ReadonlyArray<string> } => {
+  if (ctx.memo?.practice !== undefined) return ctx.memo.practice
+  const computed = practiceDaysUncached(t, ctx)
+  if (ctx.memo !== undefined) ctx.memo.practice = computed
+  return computed
+}
+
+const practiceDaysUncached = (t: Teacher, ctx: Ctx): { days: number; ids: ReadonlyArray<string> } => {
   const s = Practice.settings(ctx.policy)
   if (s === undefined) return { days: 0, ids: [] }
   const spans = Practice.spans(t.practice, s.hoursPerDay)
@@ -326,7 +342,12 @@ const practiceAtLeast = (t: Teacher, ctx: Ctx, months: Parameter.Parameter<numbe
       )
 }
 
-const windowFrom = (ctx: Ctx) => Practice.windowStart(ctx.asOf, ctx.policy.value(N.dsAchievementWindowYears) ?? 5)
+const windowFrom = (ctx: Ctx): IsoDate => {
+  if (ctx.memo?.windowFrom !== undefined) return ctx.memo.windowFrom
+  const from = Practice.windowStart(ctx.asOf, ctx.policy.value(N.dsAchievementWindowYears) ?? 5)
+  if (ctx.memo !== undefined) ctx.memo.windowFrom = from
+  return from
+}
 
 const awardAtLeast = <A extends string>(t: Teacher, ctx: Ctx, min: Parameter.Parameter<A>): Outcome => {
   const level = ctx.policy.value(min)
@@ -383,11 +404,15 @@ const holds = (t: Teacher, ctx: Ctx, level: Level): Outcome => {
  * @since 0.1.0
  * @category combinators
  */
-export const ethicsVeto = (t: Pick<Teacher, "ethicsAppraisals">, asOf: IsoDate, defaultYears: number): { readonly year: number; readonly until: IsoDate } | undefined => {
+export const ethicsVeto = (
+  t: Pick<Teacher, "ethicsAppraisals">,
+  asOf: IsoDate,
+  defaultYears: number
+): { readonly year: number; readonly until: IsoDate; readonly defaulted: boolean } | undefined => {
   for (const a of t.ethicsAppraisals) {
     if (a.result !== "unqualified" || `${String(a.year).padStart(4, "0")}-01-01` > asOf) continue
     const until = a.impactUntil ?? (`${String(a.year + defaultYears).padStart(4, "0")}-12-31` as IsoDate)
-    if (until >= asOf) return { year: a.year, until }
+    if (until >= asOf) return { year: a.year, until, defaulted: a.impactUntil === undefined }
   }
   return undefined
 }
@@ -462,9 +487,10 @@ const checks: { readonly [K in CriterionId]: Check } = {
     const age = Identity.personAgeAt(t, ctx.asOf)
     const params = [N.retirementAgeMale, N.retirementAgeFemale]
     if (maxAge !== undefined && age !== undefined) {
+      // Reaching the age on the birthday is not exceeding it; from the day after, the teacher is past it.
       const retires = Iso.addYears(Identity.personBirthDate(t)!, maxAge)
-      if (retires <= ctx.asOf) {
-        return unmet({ zh: `已于 ${retires} 达到法定退休年龄（${maxAge}岁），一般不予认定`, en: `reached the statutory retirement age (${maxAge}) on ${retires}: generally not eligible` }, params)
+      if (retires < ctx.asOf) {
+        return unmet({ zh: `已于 ${retires} 达到法定退休年龄（${maxAge}岁），超过后一般不予认定`, en: `reached the statutory retirement age (${maxAge}) on ${retires}: past it, generally not eligible` }, params)
       }
     }
     return met([{ kind: "engagement", ref: t.partTime.employerName, text: { zh: `正式聘任，聘期 ${appointment.start} 至 ${appointment.end}`, en: `formally hired, ${appointment.start} to ${appointment.end}` } }], params)
@@ -500,10 +526,10 @@ const checks: { readonly [K in CriterionId]: Check } = {
     const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p.minTechTitle) ?? "junior", "technical")
     return either(
       [practiceAtLeast(t, ctx, p.practiceMonths), skill ? met([skill], [p.minSkill]) : unmet({ zh: "", en: "" }, [p.minSkill]), title ? met([title], [p.minTechTitle]) : unmet({ zh: "", en: "" }, [p.minTechTitle])],
-      {
+      () => ({
         zh: `近5年企业实践满${ctx.policy.value(p.practiceMonths)}个月，或${skillZh[ctx.policy.value(p.minSkill) ?? ""]}及以上职业技能等级，或${titleZh[ctx.policy.value(p.minTechTitle) ?? ""]}及以上专业技术职称（三者之一）`,
         en: `${ctx.policy.value(p.practiceMonths)} months of practice in 5 years, or a ${ctx.policy.value(p.minSkill)} skill level, or a ${ctx.policy.value(p.minTechTitle)} technical title`
-      }
+      })
     )
   },
   "DS-CAN-TEACH-THEORY-PRACTICE": (t, ctx) => attested(t, ctx, "DS-CAN-TEACH-THEORY-PRACTICE"),
@@ -525,10 +551,10 @@ const checks: { readonly [K in CriterionId]: Check } = {
     const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p.minTechTitle) ?? "intermediate", "technical")
     return either(
       [practiceAtLeast(t, ctx, p.practiceMonths), skill ? met([skill], [p.minSkill]) : unmet({ zh: "", en: "" }, [p.minSkill]), title ? met([title], [p.minTechTitle]) : unmet({ zh: "", en: "" }, [p.minTechTitle])],
-      {
+      () => ({
         zh: `近5年企业实践满${ctx.policy.value(p.practiceMonths)}个月，或${skillZh[ctx.policy.value(p.minSkill) ?? ""]}及以上，或${titleZh[ctx.policy.value(p.minTechTitle) ?? ""]}及以上专业技术职称`,
         en: `${ctx.policy.value(p.practiceMonths)} months of practice, or a ${ctx.policy.value(p.minSkill)} skill level, or a ${ctx.policy.value(p.minTechTitle)} technical title`
-      }
+      })
     )
   },
   "DS-ACHIEVEMENT-MID": (t, ctx) =>
@@ -537,7 +563,7 @@ const checks: { readonly [K in CriterionId]: Check } = {
         awardAtLeast(t, ctx, P(ctx).intermediate.awardLevel),
         serviceOf(t, ctx, ["technical-service", "rnd", "social-training", "patent", "standard", "other"], { zh: "", en: "" })
       ],
-      { zh: `${awardZh[ctx.policy.value(P(ctx).intermediate.awardLevel) ?? ""]}及以上竞赛获奖，或课程教材建设、技术服务等业绩`, en: "an award at the required level, or course, textbook or technical-service work" }
+      () => ({ zh: `${awardZh[ctx.policy.value(P(ctx).intermediate.awardLevel) ?? ""]}及以上竞赛获奖，或课程教材建设、技术服务等业绩`, en: "an award at the required level, or course, textbook or technical-service work" })
     ),
   "DS-SKILL-HIGH": (t, ctx) => {
     const p = P(ctx).senior
@@ -545,16 +571,16 @@ const checks: { readonly [K in CriterionId]: Check } = {
     const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p.minTechTitle) ?? "intermediate", "technical")
     return either(
       [skill ? met([skill], [p.minSkill]) : unmet({ zh: "", en: "" }, [p.minSkill]), title ? met([title], [p.minTechTitle]) : unmet({ zh: "", en: "" }, [p.minTechTitle]), practiceAtLeast(t, ctx, p.practiceMonths)],
-      {
+      () => ({
         zh: `${skillZh[ctx.policy.value(p.minSkill) ?? ""]}及以上，或${titleZh[ctx.policy.value(p.minTechTitle) ?? ""]}及以上专业技术职称，或近5年企业实践满${ctx.policy.value(p.practiceMonths)}个月`,
         en: `a ${ctx.policy.value(p.minSkill)} skill level, a ${ctx.policy.value(p.minTechTitle)} technical title, or ${ctx.policy.value(p.practiceMonths)} months of practice`
-      }
+      })
     )
   },
   "DS-LEADERSHIP-HIGH": (t, ctx) =>
     either(
       [awardAtLeast(t, ctx, P(ctx).senior.awardLevel), serviceOf(t, ctx, ["rnd", "technical-service", "patent", "standard"], { zh: "", en: "" })],
-      { zh: `${awardZh[ctx.policy.value(P(ctx).senior.awardLevel) ?? ""]}及以上获奖，或被企业采用的研发、技术服务成果`, en: "an award at the required level, or R&D or technical services used by enterprises" }
+      () => ({ zh: `${awardZh[ctx.policy.value(P(ctx).senior.awardLevel) ?? ""]}及以上获奖，或被企业采用的研发、技术服务成果`, en: "an award at the required level, or R&D or technical services used by enterprises" })
     ),
   "DS-ENT-L1": (t, ctx) => enterpriseLevel(t, ctx, "junior"),
   "DS-ENT-L2": (t, ctx) => enterpriseLevel(t, ctx, "intermediate"),
@@ -616,7 +642,7 @@ export interface Evaluation {
   /** The level above `highest` and what it still lacks (basic rows included). */
   readonly next?: { readonly level: Level; readonly missing: ReadonlyArray<CriterionResult> }
   /** The failed ethics appraisal whose impact period covers the date (DS-ETHICS-VETO). */
-  readonly veto?: { readonly year: number; readonly until: IsoDate }
+  readonly veto?: { readonly year: number; readonly until: IsoDate; readonly defaulted: boolean }
   /** Certifications held on the date. */
   readonly held: ReadonlyArray<Teacher["dualQualifications"][number]>
 }
@@ -655,9 +681,12 @@ export const evaluate = (teacher: Teacher, schoolType: Practice.Subject["schoolT
   const kind = schoolKindOf(schoolType)
   const category = categoryOf(teacher)
   const applies = (r: Row) => (r.schoolKind === "any" || r.schoolKind === kind) && (r.category === "any" || r.category === category)
+  const memo = {}
   const run = (r: Row): CriterionResult => {
-    const out = checks[r.criterion](teacher, { asOf: policy.asOf, policy, kind, level: r.level, category })
-    return { criterion: r.criterion, row: r, ...out }
+    const out = checks[r.criterion](teacher, { asOf: policy.asOf, policy, kind, level: r.level, category, memo })
+    return out.missing === undefined
+      ? { criterion: r.criterion, row: r, met: out.met, evidence: out.evidence, parameters: out.parameters }
+      : { criterion: r.criterion, row: r, met: out.met, evidence: out.evidence, parameters: out.parameters, missing: out.missing }
   }
   const basic = rows.filter((r) => r.level === "basic" && applies(r)).map(run)
   const basicOk = basic.every((r) => r.met)
@@ -777,12 +806,14 @@ export const ethicsVetoRule = Rule.make<Practice.Subject>({
         const veto = ethicsVeto(teacher, ctx.asOf, ctx.policy.value(N.dsEthicsImpactYears) ?? 1)
         if (veto === undefined) return []
         const held = heldOn(teacher, ctx.asOf, ctx.policy.value(N.dsValidityYears) ?? 0)
+        // Only a period taken from the default parameter is uncertain; one recorded on the appraisal is not.
+        const used = veto.defaulted ? [N.dsEthicsImpactYears] : []
         const out = [
           ctx.finding({
             severity: "info",
             message: { zh: `${veto.year}年度师德考核不合格，影响期至 ${veto.until}，期内不得申报双师型认定`, en: `failed the ${veto.year} ethics appraisal: may not apply until after ${veto.until}` },
             deadline: veto.until,
-            parameters: [N.dsEthicsImpactYears]
+            parameters: used
           })
         ]
         for (const q of held) {
@@ -791,7 +822,7 @@ export const ethicsVetoRule = Rule.make<Practice.Subject>({
               severity: "violation",
               message: { zh: `师德考核不合格，已取得的${levelLabel[q.level].zh}双师型认定（${q.certifiedOn}）应予撤销`, en: `failed ethics appraisal: the ${q.level} certification of ${q.certifiedOn} must be revoked` },
               remedy: { zh: "办理撤销并记录撤销日期与原因", en: "revoke it and record the date and reason" },
-              parameters: [N.dsEthicsImpactYears]
+              parameters: used
             })
           )
         }
@@ -870,7 +901,8 @@ export const Certification = Schema.Struct({
   certifier: Schema.optional(field(Name, "认定机构", "certifier", "DS-CERTIFIER：一般为省级教育行政部门或其认定中心")),
   rejectedOn: Schema.optional(field(Iso.IsoDate, "不予认定日期", "rejected on")),
   revokedOn: Schema.optional(field(Iso.IsoDate, "撤销日期", "revoked on")),
-  reason: Schema.optional(field(Note, "原因", "reason"))
+  reason: Schema.optional(field(Note, "原因", "reason")),
+  extensions: Schema.optional(Extensions)
 }).annotations(describe({ identifier: "Certification", zh: "双师型认定申报", en: "dual-qualified certification" }))
 
 /**

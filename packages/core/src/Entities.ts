@@ -6,6 +6,7 @@
  */
 import { CooperationAgreement, InternshipAgreement } from "./Agreement.js"
 import { Assessment } from "./Assessment.js"
+import { Certification } from "./DualQualified.js"
 import { Enterprise } from "./Enterprise.js"
 import { Internship } from "./Internship.js"
 import { Major, School, TrainingBase } from "./School.js"
@@ -28,7 +29,8 @@ export const all = {
   Internship,
   CooperationAgreement,
   InternshipAgreement,
-  Assessment
+  Assessment,
+  Certification
 } as const
 
 /**

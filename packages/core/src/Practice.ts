@@ -1,7 +1,8 @@
 /**
  * Teacher enterprise practice (《职业学校教师企业实践规定》, 教师〔2016〕3号): the rolling window of
  * TCH-EP-5Y6M, the new-teacher gate TCH-EP-NEW, public-course visits TCH-EP-PUBLIC, content TCH-EP-CONTENT
- * and the annual target TCH-EP-ANNUAL (unverified).
+ * and the annual target TCH-EP-ANNUAL (unverified). TCH-EP-ENT-DUTY (enterprises are obliged to host teacher
+ * practice) is not a check on school data; every practice record names its host enterprise by credit code.
  *
  * Days are counted, never records: a record covers the days from its start to its end; when it says fewer days
  * were actually served (`daysServed`, or `hoursServed` converted by a parameter), each day of its span counts
@@ -10,6 +11,7 @@
  *
  * @since 0.1.0
  */
+import * as civil from "./internal/date.js"
 import * as Iso from "./IsoDate.js"
 import type { IsoDate } from "./IsoDate.js"
 import * as National from "./internal/national-parameters.js"
@@ -57,6 +59,12 @@ export const spans = (records: ReadonlyArray<PracticeRecord>, hoursPerDay: numbe
  */
 export const servedBetween = (all: ReadonlyArray<Span>, from: number, to: number): number => {
   if (to < from) return 0
+  return servedIn(profile(all), from, to)
+}
+
+/** The sweep without a profile (kept as the reference the profile is tested against). */
+export const servedBetweenSweep = (all: ReadonlyArray<Span>, from: number, to: number): number => {
+  if (to < from) return 0
   // Sweep the clipped spans' boundaries; between two boundaries the covering set is constant.
   const clipped: Array<{ s: number; e: number; share: number }> = []
   for (const sp of all) {
@@ -79,12 +87,81 @@ export const servedBetween = (all: ReadonlyArray<Span>, from: number, to: number
 }
 
 /**
+ * A coverage profile: disjoint, sorted segments of epoch days with the share served on each (the largest share
+ * of the spans covering it). Built once per teacher, then any window is summed in one pass.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Profile = ReadonlyArray<{ readonly s: number; readonly e: number; readonly share: number }>
+
+/**
+ * The coverage profile of spans.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const profile = (all: ReadonlyArray<Span>): Profile => {
+  const live = all.filter((x) => x.share > 0 && x.end >= x.start)
+  if (live.length === 0) return []
+  if (live.length === 1) return [{ s: live[0]!.start, e: live[0]!.end, share: live[0]!.share }]
+  const points: Array<number> = []
+  for (const x of live) points.push(x.start, x.end + 1)
+  points.sort((a, b) => a - b)
+  const out: Array<{ s: number; e: number; share: number }> = []
+  for (let i = 0; i < points.length - 1; i++) {
+    const a = points[i]!
+    const b = points[i + 1]!
+    if (a === b) continue
+    let best = 0
+    for (const x of live) if (x.start <= a && x.end >= b - 1 && x.share > best) best = x.share
+    if (best === 0) continue
+    const last = out[out.length - 1]
+    if (last !== undefined && last.e === a - 1 && last.share === best) last.e = b - 1
+    else out.push({ s: a, e: b - 1, share: best })
+  }
+  return out
+}
+
+/**
+ * Days served between two epoch days (inclusive) according to a profile.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const servedIn = (p: Profile, from: number, to: number): number => {
+  let total = 0
+  for (const seg of p) {
+    if (seg.e < from) continue
+    if (seg.s > to) break
+    const a = seg.s > from ? seg.s : from
+    const b = seg.e < to ? seg.e : to
+    total += (b - a + 1) * seg.share
+  }
+  return total
+}
+
+/** The first epoch day of the `years`-year window ending on epoch day `day` (integer arithmetic only). */
+const windowStartDay = (day: number, years: number): number => {
+  const c = civil.civilFromDays(day)
+  const y = c.y - years
+  return civil.daysFromCivil(y, c.m, Math.min(c.d, civil.daysInMonth(y, c.m))) + 1
+}
+
+/**
  * The first day of the window of `years` years that ends on `date` (inclusive both ends).
  *
  * @since 0.1.0
  * @category combinators
  */
-export const windowStart = (date: IsoDate, years: number): IsoDate => Iso.addDays(Iso.addYears(date, -years), 1)
+export const windowStart = (date: IsoDate, years: number): IsoDate => {
+  // Bulk evaluations ask for the same window again and again: remember the last answer (a pure function).
+  if (date === lastWindow.date && years === lastWindow.years) return lastWindow.start
+  const start = Iso.addDays(Iso.addYears(date, -years), 1)
+  lastWindow = { date, years, start }
+  return start
+}
+let lastWindow: { date: string; years: number; start: IsoDate } = { date: "", years: Number.NaN, start: "" as IsoDate }
 
 /**
  * Where a teacher stands against TCH-EP-5Y6M on a date.
@@ -163,15 +240,16 @@ export const settings = (policy: Resolved): Settings | undefined => {
  */
 export const evaluate = (teacher: Pick<Teacher, "employment" | "courseType" | "internshipTutor" | "hiredOn" | "practice">, asOf: IsoDate, s: Settings): Status => {
   const all = spans(teacher.practice, s.hoursPerDay)
+  const prof = profile(all)
   const today = Iso.toEpochDays(asOf)
-  const servedOn = (day: number) => {
-    const date = Iso.fromEpochDays(day)
-    return servedBetween(all, Iso.toEpochDays(windowStart(date, s.windowYears)), Math.min(day, today))
-  }
+  const servedOn = (day: number) => servedIn(prof, windowStartDay(day, s.windowYears), day < today ? day : today)
   const start = windowStart(asOf, s.windowYears)
   const served = servedOn(today)
-  const counted = all.filter((sp) => sp.end >= Iso.toEpochDays(start) && sp.start <= today && sp.share > 0).map((sp) => sp.recordId)
-  const base = { asOf, windowStart: start, servedDays: served, requiredDays: s.requiredDays, countedRecordIds: [...new Set(counted)].sort() }
+  const from = Iso.toEpochDays(start)
+  const counted: Array<string> = []
+  for (const sp of all) if (sp.end >= from && sp.start <= today && sp.share > 0 && !counted.includes(sp.recordId)) counted.push(sp.recordId)
+  if (counted.length > 1) counted.sort()
+  const base = { asOf, windowStart: start, servedDays: served, requiredDays: s.requiredDays, countedRecordIds: counted }
   if (!applies(teacher)) return { ...base, status: "not-applicable", deficitDays: 0 }
   const deficit = served + EPS >= s.requiredDays ? 0 : s.requiredDays - served
   if (deficit === 0) {

@@ -284,7 +284,26 @@ export interface Attestation extends Schema.Schema.Type<typeof Attestation> {}
 export const DevelopmentPlan = Schema.Struct({
   id: field(Id, "方案编号", "plan id"),
   period: Period,
-  goals: list(Name, "发展目标", "goals"),
+  goals: list(
+    Schema.Struct({
+      text: field(Name, "目标", "goal"),
+      dueOn: Schema.optional(field(Iso.IsoDate, "完成期限", "due on")),
+      doneOn: Schema.optional(field(Iso.IsoDate, "完成日期", "done on"))
+    }),
+    "发展目标",
+    "goals"
+  ),
+  targetLevel: Schema.optional(field(Schema.Literal("junior", "intermediate", "senior"), "目标双师型等级", "target dual-qualified level")),
+  plannedPractice: list(
+    Schema.Struct({
+      start: field(Iso.IsoDate, "计划开始", "planned start"),
+      end: field(Iso.IsoDate, "计划结束", "planned end"),
+      days: Schema.optional(field(Count, "计划天数", "planned days")),
+      enterpriseName: Schema.optional(field(Name, "实践企业", "enterprise"))
+    }),
+    "计划企业实践",
+    "planned practice"
+  ),
   updatedOn: field(Iso.IsoDate, "更新日期", "updated on")
 }).annotations(describe({ identifier: "DevelopmentPlan", zh: "教师个人发展方案", en: "personal development plan" }))
 

@@ -13,6 +13,8 @@ export * as Assessment from "./Assessment.js"
 /** @since 0.1.0 */
 export * as Citation from "./Citation.js"
 /** @since 0.1.0 */
+export * as DualQualified from "./DualQualified.js"
+/** @since 0.1.0 */
 export * as Enterprise from "./Enterprise.js"
 /** @since 0.1.0 */
 export * as Entity from "./Entity.js"
@@ -33,6 +35,8 @@ export * as National from "./National.js"
 /** @since 0.1.0 */
 export * as Parameter from "./Parameter.js"
 /** @since 0.1.0 */
+export * as PartTime from "./PartTime.js"
+/** @since 0.1.0 */
 export * as Policy from "./Policy.js"
 /** @since 0.1.0 */
 export * as Practice from "./Practice.js"
@@ -46,6 +50,10 @@ export * as Sources from "./Sources.js"
 export * as Student from "./Student.js"
 /** @since 0.1.0 */
 export * as Teacher from "./Teacher.js"
+/** @since 0.1.0 */
+export * as TeacherPlan from "./TeacherPlan.js"
+/** @since 0.1.0 */
+export * as TeacherQualification from "./TeacherQualification.js"
 /** @since 0.1.0 */
 export * as Text from "./Text.js"
 /** @since 0.1.0 */

@@ -144,6 +144,12 @@ describe("the other enterprise-practice rules", () => {
     expect(f?.measured?.value).toBe(10)
   })
 
+  it("TCH-EP-ENT-DUTY (not a rule: enterprises must host teacher practice): every record names its host by credit code", () => {
+    const { enterpriseCreditCode: _, ...withoutHost } = record("p", "2024-01-01", "2024-01-10")
+    const r = Validation.decode(Teacher.PracticeRecord)(withoutHost)
+    expect(Either.isLeft(r) && r.left.issues[0]?.path).toEqual(["enterpriseCreditCode"])
+  })
+
   it("TCH-EP-FORMS: a practice form outside the listed ones is refused at decoding", () => {
     const r = Validation.decode(Teacher.PracticeRecord)({ ...record("p", "2024-01-01", "2024-01-10"), form: "tourism" })
     expect(Either.isLeft(r) && r.left.issues[0]?.zh).toContain('"visit"')
