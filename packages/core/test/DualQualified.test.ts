@@ -224,9 +224,13 @@ describe("certification life cycle (DS-PROCEDURE: 个人申报 → 学校审核 
 const evidenceArb = fc.oneof(
   fc.record({ kind: fc.constant("practice" as const), start: fc.integer({ min: 0, max: 3000 }), len: fc.integer({ min: 1, max: 300 }) }),
   fc.record({ kind: fc.constant("skill" as const), level: fc.constantFrom("level-5", "level-4", "level-3", "level-2", "level-1") }),
-  fc.record({ kind: fc.constant("title" as const), level: fc.constantFrom("junior", "intermediate", "associate-senior"), series: fc.constantFrom("teacher", "engineering") }),
-  fc.record({ kind: fc.constant("award" as const), level: fc.constantFrom("school", "city", "provincial", "national") }),
-  fc.record({ kind: fc.constant("held" as const), level: fc.constantFrom("junior", "intermediate") }),
+  fc.record({
+    kind: fc.constant("title" as const),
+    level: fc.constantFrom<Teacher.TitleLevel>("junior", "intermediate", "associate-senior"),
+    series: fc.constantFrom<"teacher" | "engineering">("teacher", "engineering")
+  }),
+  fc.record({ kind: fc.constant("award" as const), level: fc.constantFrom<"school" | "city" | "provincial" | "national">("school", "city", "provincial", "national") }),
+  fc.record({ kind: fc.constant("held" as const), level: fc.constantFrom<"junior" | "intermediate">("junior", "intermediate") }),
   fc.constant({ kind: "cert" as const }),
   fc.constant({ kind: "attest" as const })
 )
