@@ -112,13 +112,17 @@ export const Unit = Schema.Struct({
     })
   ),
   onUnitList: Schema.optional(field(Schema.Boolean, "列入学校实习单位名单", "on the school's unit list")),
-  headcount: Schema.optional(
+  headcounts: list(
     Schema.Struct({
+      from: field(IsoDate, "自", "from", "该人数自此日起适用"),
       onPostTotal: field(Count, "在岗职工总数", "employees on post"),
       samePostTotal: field(Count, "同类岗位在岗职工数", "employees on the same post"),
       concurrentInterns: field(Count, "同期实习生总数", "concurrent interns"),
       concurrentInternsSamePost: field(Count, "同类岗位同期实习生数", "concurrent interns on the same post")
-    })
+    }),
+    "在岗人数与同期实习生数",
+    "headcounts",
+    "按日期记录的人数，每条自其日期起适用，至下一条为止（INT-RATIO-UNIT、INT-RATIO-POST）"
   )
 }).annotations(describe({ identifier: "InternshipUnit", zh: "实习单位", en: "internship unit" }))
 
@@ -254,6 +258,21 @@ export const Internship = Schema.Struct({
   ),
   trainedOn: Schema.optional(field(IsoDate, "岗前培训日期", "pre-internship training on")),
   planId: Schema.optional(field(Id, "实习方案编号", "internship plan id")),
+  declaredAs: Schema.optional(
+    field(Schema.Literal("internship", "social-practice", "teaching-internship", "other"), "对外名义", "declared as", "以何种名义组织（INT-DISGUISE-BAN：不得以社会实践等名义变相安排岗位实习）")
+  ),
+  archive: Schema.optional(
+    Schema.Struct({
+      archivedOn: field(IsoDate, "归档日期", "archived on"),
+      items: field(
+        Schema.Array(Schema.Literal("agreement", "plan", "report", "assessment", "logs", "inspections", "summary")),
+        "归档材料",
+        "archived items",
+        "协议、实习方案、实习报告、考核结果、实习日志、检查记录、实习总结（INT-ARCHIVE）"
+      ),
+      electronic: field(Schema.Boolean, "电子档案", "electronic copy")
+    })
+  ),
   extensions: Schema.optional(Extensions)
 }).pipe(
   Schema.filter((i) => {

@@ -9,8 +9,10 @@
 import { parameters } from "./internal/national-parameters.js"
 import * as Policy from "./Policy.js"
 import * as DualQualified from "./DualQualified.js"
+import * as InternshipGates from "./InternshipGates.js"
 import * as PartTime from "./PartTime.js"
 import * as Practice from "./Practice.js"
+import type * as Rule from "./Rule.js"
 import * as TeacherPlan from "./TeacherPlan.js"
 
 export * from "./internal/national-parameters.js"
@@ -25,6 +27,6 @@ export const policy: Policy.Policy = Policy.unsafeMake({
   id: "cn.national",
   title: { zh: "国家规定（默认）", en: "national defaults" },
   parameters,
-  rules: [...Practice.rules, ...DualQualified.rules, ...PartTime.rules, ...TeacherPlan.rules],
+  rules: [...Practice.rules, ...DualQualified.rules, ...PartTime.rules, ...TeacherPlan.rules, ...(InternshipGates.rules as ReadonlyArray<Rule.Any>)],
   source: "@chanjiao/core"
 })

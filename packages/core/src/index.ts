@@ -27,6 +27,8 @@ export * as Identity from "./Identity.js"
 /** @since 0.1.0 */
 export * as Internship from "./Internship.js"
 /** @since 0.1.0 */
+export * as InternshipGates from "./InternshipGates.js"
+/** @since 0.1.0 */
 export * as IsoDate from "./IsoDate.js"
 /** @since 0.1.0 */
 export * as Jurisdiction from "./Jurisdiction.js"

@@ -289,6 +289,186 @@ export const internshipConsentScope = Parameter.make({
   ]
 })
 
+/**
+ * INT-VENUE-BAN: venue types where no internship may be placed (2016: bars, nightclubs, KTV, bathhouses and
+ * other commercial entertainment; 2021 adds game halls and internet cafés).
+ *
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipBannedVenues = Parameter.make({
+  id: "internship.bannedVenues",
+  title: { zh: "禁止安排实习的场所", en: "banned venues" },
+  description: { zh: "不得安排学生到酒吧、夜总会、歌厅、洗浴中心、电子游戏厅、网吧等营业性娱乐场所实习", en: "no internship in bars, nightclubs, KTV, bathhouses, game halls, internet cafés or other commercial entertainment" },
+  unit: "list",
+  ruleIds: ["INT-VENUE-BAN"],
+  schema: Schema.Array(Schema.String),
+  labels: {
+    bar: { zh: "酒吧", en: "bar" },
+    nightclub: { zh: "夜总会", en: "nightclub" },
+    ktv: { zh: "歌厅", en: "KTV" },
+    bathhouse: { zh: "洗浴中心", en: "bathhouse" },
+    "game-hall": { zh: "电子游戏厅", en: "game hall" },
+    "internet-cafe": { zh: "网吧", en: "internet café" },
+    "other-entertainment": { zh: "其他营业性娱乐场所", en: "other commercial entertainment" }
+  },
+  history: [
+    { effectiveFrom: d("2016-04-11"), value: ["bar", "nightclub", "ktv", "bathhouse", "other-entertainment"], citation: S.internship2016("第十五条", "S"), verified: true },
+    {
+      effectiveFrom: d("2021-12-31"),
+      value: ["bar", "nightclub", "ktv", "bathhouse", "game-hall", "internet-cafe", "other-entertainment"],
+      citation: S.internship2021("第十六条第（五）项"),
+      verified: true
+    }
+  ]
+})
+
+/**
+ * INT-FEE-BAN: fees that may not be charged (2016: deposits, pay commissions, management and other fees;
+ * 2021 names training, materials and employment-service fees too). INT-INSURE-FUND: nor the premium.
+ *
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipBannedFees = Parameter.make({
+  id: "internship.bannedFees",
+  title: { zh: "不得收取的费用", en: "banned fees" },
+  description: { zh: "不得向学生收取实习押金、培训费、实习报酬提成、管理费、实习材料费、就业服务费或其他形式的实习费用", en: "no deposit, training fee, pay commission, management fee, materials fee, employment-service fee or any other internship fee" },
+  unit: "list",
+  ruleIds: ["INT-FEE-BAN"],
+  schema: Schema.Array(Schema.String),
+  labels: {
+    deposit: { zh: "押金", en: "deposit" },
+    training: { zh: "培训费", en: "training fee" },
+    "pay-commission": { zh: "实习报酬提成", en: "pay commission" },
+    management: { zh: "管理费", en: "management fee" },
+    materials: { zh: "实习材料费", en: "materials fee" },
+    "employment-service": { zh: "就业服务费", en: "employment-service fee" },
+    "insurance-premium": { zh: "保险费", en: "insurance premium" },
+    other: { zh: "其他费用", en: "other fees" }
+  },
+  history: [
+    { effectiveFrom: d("2016-04-11"), value: ["deposit", "pay-commission", "management", "other"], citation: S.internship2016("第十八条（条号未核实）", "S"), verified: true },
+    {
+      effectiveFrom: d("2021-12-31"),
+      value: ["deposit", "training", "pay-commission", "management", "materials", "employment-service", "other"],
+      citation: S.internship2021("（条号未核实）", "S"),
+      verified: true
+    }
+  ]
+})
+
+/**
+ * INT-DUR-MED: the longest clinical or nursing internship of medical and health majors (provincial; unverified
+ * as a national value).
+ *
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipMedicalDurationMonths = Parameter.make({
+  id: "internship.medicalDurationMonths",
+  title: { zh: "医卫类专业岗位实习时长", en: "medical majors' internship length" },
+  description: { zh: "医药卫生类专业可安排8至10个月或以上的临床、护理实习（省级规定）", en: "medical and health majors may do 8–10 months or more of clinical internship (provincial rule)" },
+  unit: "months",
+  ruleIds: ["INT-DUR-MED"],
+  schema: Num,
+  history: [
+    {
+      effectiveFrom: d("2021-12-31"),
+      value: 10,
+      citation: { document: "职业学校学生实习管理规定实施细则（省级）", article: "岗位实习时间", confidence: "L" },
+      verified: false,
+      note: { zh: "省级细则；作为全国默认值未核实", en: "a provincial rule; unverified as a national default" }
+    }
+  ]
+})
+
+/**
+ * INT-UNIT-SITEVISIT: the aspects an on-site assessment of a new unit covers (2016 Art. 6: eight).
+ *
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipSiteVisitAspects = Parameter.make({
+  id: "internship.siteVisitAspects",
+  title: { zh: "实地考察应覆盖的方面", en: "site assessment aspects" },
+  description: { zh: "资质、诚信状况、管理水平、实习岗位性质和内容、工作时间、工作环境、生活环境以及健康保障、安全防护", en: "qualification, integrity, management, posts, hours, work environment, living environment, health and safety" },
+  unit: "list",
+  ruleIds: ["INT-UNIT-SITEVISIT"],
+  schema: Schema.Array(Schema.String),
+  history: [
+    {
+      effectiveFrom: d("2016-04-11"),
+      value: ["qualification", "integrity", "management", "posts", "hours", "work-environment", "living-environment", "health-safety"],
+      citation: S.internship2016("第六条"),
+      verified: true
+    }
+  ]
+})
+
+/**
+ * INT-PENALTY-AGENCY: the fine for organising internships through HR agencies or labour dispatch — 1× to 5×
+ * the illegal income, counted as at least 10,000 yuan (职业教育法 Art. 66).
+ *
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipAgencyFine = Parameter.make({
+  id: "internship.agencyFine",
+  title: { zh: "通过中介组织实习的罚款", en: "fine for agency-organised internships" },
+  description: { zh: "没收违法所得，并处违法所得1倍以上5倍以下罚款；违法所得不足1万元的按1万元计算", en: "confiscation and a fine of 1× to 5× the illegal income, counted as at least 10,000 yuan" },
+  unit: "category",
+  ruleIds: ["INT-PENALTY-AGENCY"],
+  schema: Schema.Struct({ minMultiple: Schema.Number, maxMultiple: Schema.Number, minBaseYuan: Schema.Number }),
+  history: [
+    {
+      effectiveFrom: d("2022-05-01"),
+      value: { minMultiple: 1, maxMultiple: 5, minBaseYuan: 10000 },
+      citation: { document: "中华人民共和国职业教育法", article: "第六十六条", issuer: "全国人民代表大会常务委员会", date: d("2022-04-20"), confidence: "S" },
+      verified: true
+    }
+  ]
+})
+
+const localGate = (id: string, ruleId: string, title: { zh: string; en: string }) =>
+  Parameter.make({
+    id,
+    title,
+    description: { zh: `${title.zh}（地方规定，由规则包开启）`, en: `${title.en} (a local rule a pack turns on)` },
+    unit: "boolean",
+    ruleIds: [ruleId],
+    schema: Schema.Boolean,
+    history: []
+  })
+
+/**
+ * INT-FILING (local): 岗位实习 filed with the competent authority; cross-province or overseas needs approval.
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipGateFiling = localGate("internship.gateFiling", "INT-FILING", { zh: "岗位实习须报主管部门备案", en: "post internships are filed" })
+
+/**
+ * INT-TRAINING (local): dedicated training before 岗位实习.
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipGateTraining = localGate("internship.gateTraining", "INT-TRAINING", { zh: "岗位实习前须专门培训", en: "training before post internships" })
+
+/**
+ * INT-UNIT-LIST (local): the unit is on the school's published list.
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipGateUnitList = localGate("internship.gateUnitList", "INT-UNIT-LIST", { zh: "实习单位须列入学校公布的名单", en: "units on the school's list" })
+
+/**
+ * INT-DISGUISE-BAN (local): no 岗位实习 disguised as social practice or the like.
+ * @since 0.1.0
+ * @category internship
+ */
+export const internshipGateDisguise = localGate("internship.gateDisguise", "INT-DISGUISE-BAN", { zh: "不得变相安排岗位实习", en: "no disguised post internships" })
+
 // -- Teachers (教师〔2016〕3号) -------------------------------------------------------------------------------
 
 /**
@@ -1148,6 +1328,15 @@ export const parameters: ReadonlyArray<Parameter.Any> = [
   internshipPayBasis,
   internshipPayCycleMaxMonths,
   internshipConsentScope,
+  internshipBannedVenues,
+  internshipBannedFees,
+  internshipMedicalDurationMonths,
+  internshipSiteVisitAspects,
+  internshipAgencyFine,
+  internshipGateFiling,
+  internshipGateTraining,
+  internshipGateUnitList,
+  internshipGateDisguise,
   teacherPracticeMinMonths,
   teacherPracticeWindowYears,
   teacherAnnualPracticeMonths,
