@@ -167,6 +167,19 @@ export const renderTeacherCriteria = (): string => {
   return lines.join("\n")
 }
 
+/** A generated list of the registered rules of one subject type, with their versions and citations. */
+export const renderRuleList = (subject: string): string => {
+  const lines = ["| 规则 rule | 名称 title | 可信度 confidence | 版本与依据 versions and citations |", "|---|---|---|---|"]
+  for (const r of National.policy.rules.rules.filter((x) => x.subject === subject)) {
+    lines.push(
+      `| \`${r.id}\` | ${cell(r.title.zh)} · ${cell(r.title.en)} | ${r.confidence} | ${r.versions
+        .map((v) => `${v.effectiveFrom}：${v.citations.map((c) => cell(Citation.format(c))).join("；")}`)
+        .join("<br>")} |`
+    )
+  }
+  return lines.join("\n")
+}
+
 export const REGION_START = (name: string) => `<!-- generated:${name}:start — npm run docs -->`
 export const REGION_END = (name: string) => `<!-- generated:${name}:end -->`
 
@@ -180,7 +193,9 @@ export const fillRegion = (page: string, name: string, content: string): string 
 
 /** Hand-written pages with generated regions, relative to docs/. */
 export const regions: ReadonlyArray<{ readonly path: string; readonly name: string; readonly render: () => string }> = [
-  { path: "teacher-qualification.md", name: "criteria", render: renderTeacherCriteria }
+  { path: "teacher-qualification.md", name: "criteria", render: renderTeacherCriteria },
+  { path: "internships.md", name: "rules", render: () => renderRuleList("Internship") },
+  { path: "grading.md", name: "rules", render: () => renderRuleList("InternshipGrading") }
 ]
 
 /** Every generated file, relative to docs/. */

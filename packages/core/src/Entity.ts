@@ -223,6 +223,7 @@ export interface LifecycleStamp extends Schema.Schema.Type<typeof LifecycleStamp
  * @category schemas
  */
 export const Contact = Schema.Struct({
+  id: Schema.optional(field(Id, "人员编号", "person id", "用于核对谁有权评价（如企业指导人员）")),
   name: field(Name, "姓名", "name"),
   role: Schema.optional(field(Name, "职务/关系", "role or relation")),
   mobile: Schema.optional(field(MobileNumber, "手机号码", "mobile number"))

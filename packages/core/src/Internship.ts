@@ -248,6 +248,12 @@ export const Internship = Schema.Struct({
   insurance: Schema.optional(Insurance),
   schoolMentorIds: list(Id, "学校指导教师编号", "school mentor ids"),
   enterpriseMentors: list(Contact, "企业指导人员", "enterprise mentors"),
+  declaredRelations: list(
+    Schema.Struct({ mentorId: field(Id, "指导人员编号", "mentor id"), relation: field(Name, "关系", "relation") }),
+    "申报的利害关系",
+    "declared relations",
+    "指导人员与学生的亲属等关系；有关系者评价即为冲突"
+  ),
   filing: Schema.optional(
     Schema.Struct({
       filedOn: field(IsoDate, "备案日期", "filed on"),

@@ -86,7 +86,10 @@ const one = (ctx: Rule.Context, severity: Severity, message: Text, extra: Omit<R
   ctx.finding({ severity, message, ...extra })
 ]
 
-const postOnly = (check: Check): Check => (j, ctx) => (isPostType(j.internship) ? check(j, ctx) : [])
+/** The empty result, shared: a clean internship allocates nothing per rule. */
+const NONE: ReadonlyArray<Finding> = Object.freeze([])
+
+const postOnly = (check: Check): Check => (j, ctx) => (isPostType(j.internship) ? check(j, ctx) : NONE)
 
 /** Days from `a` to `b` inclusive. */
 const days = (a: IsoDate, b: IsoDate) => Iso.diffDays(a, b) + 1
@@ -110,7 +113,7 @@ const kindRule = rule("INT-KIND-TYPES", { zh: "实习类型", en: "internship ki
 const kindLabel: { readonly [K in Internship["kind"]]: string } = { observation: "认识实习", post: "岗位实习", "following-post": "跟岗实习", "taking-post": "顶岗实习" }
 const kindCheck: Check = (j, ctx) => {
   const kinds = ctx.policy.value(N.internshipKinds)
-  if (kinds === undefined || kinds.includes(j.internship.kind)) return []
+  if (kinds === undefined || kinds.includes(j.internship.kind)) return NONE
   // Legacy kinds map to 岗位实习 and the other way round: a mapping to note, not a breach.
   return one(
     ctx,
@@ -129,7 +132,7 @@ const selfApprovalRule = rule("INT-SELF-APPROVAL", { zh: "自行选择实习单�
     check: (j, ctx) =>
       j.internship.arrangement === "self" && (j.internship.selfApproval === undefined || j.internship.selfApproval.approvedOn > j.cutoff)
         ? one(ctx, "violation", { zh: "学生自行选择的实习单位未经学校批准", en: "the self-arranged internship has no school approval" }, { remedy: { zh: "由学校审核批准后再开始实习", en: "have the school approve it before it starts" } })
-        : []
+        : NONE
   }
 ])
 
@@ -142,7 +145,7 @@ const unitLegalRule = rule("INT-UNIT-LEGAL", { zh: "校内或园区基地须依�
         ? one(ctx, "violation", { zh: `实习单位“${u.name}”为校内或园区基地，但未登记为法人或非法人组织`, en: `"${u.name}" is a campus or park base not registered as a legal person or unincorporated organisation` }, {
             remedy: { zh: "办理法人或非法人组织登记，或另选实习单位", en: "register it, or choose another unit" }
           })
-        : []
+        : NONE
     }
   }
 ])
@@ -150,13 +153,13 @@ const unitLegalRule = rule("INT-UNIT-LEGAL", { zh: "校内或园区基地须依�
 const ageCheck: Check = (j, ctx) => {
   const min = ctx.policy.value(N.internshipPostMinAge)
   const birth = Identity.personBirthDate(j.student)
-  if (min === undefined) return []
+  if (min === undefined) return NONE
   if (birth === undefined) {
     return one(ctx, "warning", { zh: "学生无出生日期或身份证号，无法核对年龄", en: "no birth date or ID number: the age cannot be checked" }, { remedy: { zh: "补录身份证号或出生日期", en: "record the ID number or birth date" } })
   }
   // Age on each day: the student is too young on every day before the day they turn `min`.
   const turns = Iso.addYears(birth, min)
-  if (turns <= j.from) return []
+  if (turns <= j.from) return NONE
   const last = Iso.min(j.to, Iso.addDays(turns, -1))
   return one(
     ctx,
@@ -181,7 +184,7 @@ const ageRule = rule("INT-AGE-16", { zh: "未满16周岁不得岗位实习", en:
 
 const gradeCheck: Check = (j, ctx) => {
   const min = ctx.policy.value(N.internshipPostMinGrade)
-  if (min === undefined || j.student.grade >= min) return []
+  if (min === undefined || j.student.grade >= min) return NONE
   return one(ctx, "violation", { zh: `学生为${j.student.grade}年级，不得安排岗位实习`, en: `a grade ${j.student.grade} student may not do a post internship` }, {
     measured: { value: j.student.grade, unit: "grade" },
     threshold: { comparator: ">=", value: min, unit: "grade" },
@@ -197,11 +200,11 @@ const minorRule = rule("INT-MINOR-PROHIB", { zh: "未成年人不得从事未成
   {
     ...v2021("第十六条第（三）项"),
     check: (j, ctx) => {
-      if (!j.internship.post.bannedForMinors) return []
+      if (!j.internship.post.bannedForMinors) return NONE
       const birth = Identity.personBirthDate(j.student)
       if (birth === undefined) return one(ctx, "warning", { zh: "岗位属未成年工禁忌作业，但无法核对学生年龄", en: "the post is banned for minors and the age is unknown" })
       const adult = Iso.addYears(birth, 18)
-      if (adult <= j.from) return []
+      if (adult <= j.from) return NONE
       const last = Iso.min(j.to, Iso.addDays(adult, -1))
       return one(ctx, "violation", { zh: `岗位属《未成年工特殊保护规定》禁忌作业，学生 ${j.from} 至 ${last} 未满18周岁`, en: `the post is banned for minors; the student is under 18 from ${j.from} to ${last}` }, { deadline: adult })
     }
@@ -214,7 +217,7 @@ const femaleRule = rule("INT-FEMALE-PROHIB", { zh: "女学生不得从事女职�
     check: (j, ctx) =>
       j.internship.post.bannedForWomen && (j.student.sex ?? (j.student.idNumber ? Identity.sexOf(j.student.idNumber) : undefined)) === "female"
         ? one(ctx, "violation", { zh: "岗位属《女职工劳动保护特别规定》禁忌作业，不得安排女学生", en: "the post is banned for women under the special protection rules" })
-        : []
+        : NONE
   }
 ])
 
@@ -227,7 +230,7 @@ const venueCheck: Check = (j, ctx) => {
         threshold: { comparator: "not-in", value: [...banned] },
         parameters: [N.internshipBannedVenues]
       })
-    : []
+    : NONE
 }
 const venueRule = rule("INT-VENUE-BAN", { zh: "不得到营业性娱乐场所实习", en: "no entertainment venues" }, "D", [
   { ...v2016("第十五条", "S"), parameters: [N.internshipBannedVenues], check: venueCheck },
@@ -240,14 +243,14 @@ const agencyRule = rule("INT-AGENCY-BAN", { zh: "不得通过中介机构或有�
     check: (j, ctx) =>
       j.internship.organisedThrough === "intermediary" || j.internship.organisedThrough === "paid-agent"
         ? one(ctx, "violation", { zh: "通过中介机构或有偿代理组织、安排、管理实习", en: "the internship is organised through an intermediary or paid agent" })
-        : []
+        : NONE
   },
   {
     ...v2021("第十六条第（六）项"),
     check: (j, ctx) =>
       j.internship.organisedThrough !== "direct"
         ? one(ctx, "violation", { zh: "通过中介机构、有偿代理或劳务派遣组织、安排、管理实习", en: "the internship is organised through an intermediary, paid agent or dispatch agency" })
-        : []
+        : NONE
   }
 ])
 
@@ -258,7 +261,7 @@ const penaltyRule = rule("INT-PENALTY-AGENCY", { zh: "通过人力资源服务�
     parameters: [N.internshipAgencyFine],
     check: (j, ctx) => {
       const fine = ctx.policy.value(N.internshipAgencyFine)
-      if (fine === undefined || j.internship.organisedThrough === "direct") return []
+      if (fine === undefined || j.internship.organisedThrough === "direct") return NONE
       return one(
         ctx,
         "info",
@@ -279,7 +282,7 @@ const labourRule = rule("INT-LABOUR-III", { zh: "不得安排Ⅲ级及以上体�
     check: (j, ctx) => {
       const max = ctx.policy.value(N.internshipMaxLabourIntensity)
       const level = j.internship.post.labourIntensity
-      if (max === undefined || level === undefined || level <= max) return []
+      if (max === undefined || level === undefined || level <= max) return NONE
       return one(ctx, "violation", { zh: `岗位体力劳动强度为${level}级，超过${max}级${span(j).zh}`, en: `labour intensity level ${level}, above ${max}${span(j).en}` }, {
         measured: { value: level, unit: "level" },
         threshold: { comparator: "<=", value: max, unit: "level" },
@@ -315,7 +318,7 @@ const ratioCheck =
   (j, ctx) => {
     const param = which === "unit" ? N.internshipUnitRatioMax : N.internshipPostRatioMax
     const max = ctx.policy.value(param)
-    if (max === undefined) return []
+    if (max === undefined) return NONE
     const out: Array<Finding> = []
     for (const s of headcountStretches(j)) {
       if (s.h === undefined) {
@@ -362,11 +365,11 @@ const ratioPostRule = rule("INT-RATIO-POST", { zh: "同类岗位实习生不超�
 const isMedical = (majorCode: string) => ["72", "52", "32"].includes(majorCode.slice(0, 2))
 const durationCheck: Check = (j, ctx) => {
   const months = ctx.policy.value(N.internshipPostDurationMonths)
-  if (months === undefined) return []
+  if (months === undefined) return NONE
   const medical = isMedical(j.student.majorCode) ? ctx.policy.value(N.internshipMedicalDurationMonths) : undefined
   const limit = medical ?? months
   const lastDay = Iso.addDays(Iso.addMonths(j.internship.start, limit), -1)
-  if (j.internship.end <= lastDay || j.from !== j.internship.start) return []
+  if (j.internship.end <= lastDay || j.from !== j.internship.start) return NONE
   return one(
     ctx,
     "warning",
@@ -389,9 +392,9 @@ const medicalRule = rule("INT-DUR-MED", { zh: "医卫类专业可延长临床实
     check: postOnly((j, ctx) => {
       const medical = ctx.policy.value(N.internshipMedicalDurationMonths)
       const months = ctx.policy.value(N.internshipPostDurationMonths)
-      if (medical === undefined || months === undefined || !isMedical(j.student.majorCode) || j.from !== j.internship.start) return []
+      if (medical === undefined || months === undefined || !isMedical(j.student.majorCode) || j.from !== j.internship.start) return NONE
       const usual = Iso.addDays(Iso.addMonths(j.internship.start, months), -1)
-      if (j.internship.end <= usual) return []
+      if (j.internship.end <= usual) return NONE
       return one(ctx, "info", { zh: `医卫类专业岗位实习超过${months}个月，按省级规定可至${medical}个月`, en: `a medical major's internship over ${months} months: up to ${medical} under the provincial rule` }, {
         parameters: [N.internshipMedicalDurationMonths]
       })
@@ -404,7 +407,7 @@ const taskRule = rule("INT-TASK-COVERAGE", { zh: "覆盖岗位典型工作任务
     ...v2021("（条号未核实）", "S"),
     check: postOnly((j, ctx) => {
       const p = j.internship.post
-      if (p.coversTypicalTasks && !p.simpleRepetitiveOnly) return []
+      if (p.coversTypicalTasks && !p.simpleRepetitiveOnly) return NONE
       return one(ctx, "violation", {
         zh: p.simpleRepetitiveOnly ? "岗位仅安排简单重复劳动" : "岗位未覆盖对应岗位群的典型工作任务",
         en: p.simpleRepetitiveOnly ? "the post is simple repetitive work only" : "the post does not cover the typical tasks of its post group"
@@ -419,7 +422,7 @@ const majorRule = rule("INT-MAJOR-MATCH", { zh: "实习岗位与专业对口或�
     check: postOnly((j, ctx) =>
       j.internship.post.majorMatch === "unrelated"
         ? one(ctx, "violation", { zh: `实习岗位“${j.internship.post.name}”与所学专业（${j.student.majorCode}）不对口也不相近`, en: `the post "${j.internship.post.name}" neither matches nor is close to the major ${j.student.majorCode}` })
-        : []
+        : NONE
     )
   }
 ])
@@ -438,7 +441,7 @@ const holidayRule = rule("INT-HOLIDAY", { zh: "不得在法定节假日实习", 
         ? one(ctx, "violation", { zh: `法定节假日安排实习 ${j.internship.schedule.statutoryHolidayDays} 天，未报备特殊情况`, en: `${j.internship.schedule.statutoryHolidayDays} days on statutory holidays without a filed exception` }, {
             remedy: { zh: "取消节假日安排，或将专业/岗位特殊要求报主管部门备案", en: "cancel them, or file the special requirement with the authority" }
           })
-        : []
+        : NONE
     )
   }))
 ])
@@ -448,7 +451,7 @@ const nightRule = rule("INT-NIGHT-OT", { zh: "不得安排加班和夜班", en: 
     ...v,
     check: postOnly((j, ctx) => {
       const s = j.internship.schedule
-      if ((s.nightShifts === 0 && s.overtimeHours === 0) || exceptionFiled(j)) return []
+      if ((s.nightShifts === 0 && s.overtimeHours === 0) || exceptionFiled(j)) return NONE
       return one(ctx, "violation", { zh: `安排夜班 ${s.nightShifts} 次、加班 ${s.overtimeHours} 小时，未报备特殊情况`, en: `${s.nightShifts} night shifts and ${s.overtimeHours} overtime hours without a filed exception` })
     })
   }))
@@ -461,7 +464,7 @@ const highRiskRule = rule("INT-HIGHRISK", { zh: "不得安排高风险作业", e
     check: postOnly((j, ctx) =>
       j.internship.post.risks.length > 0 && !exceptionFiled(j)
         ? one(ctx, "violation", { zh: `安排${j.internship.post.risks.map((r) => riskLabel[r]).join("、")}作业，未报备特殊情况`, en: `high-risk work (${j.internship.post.risks.join(", ")}) without a filed exception` })
-        : []
+        : NONE
     )
   }))
 ])
@@ -497,14 +500,14 @@ const pay2021 = rule("INT-PAY-80", { zh: "实习报酬不低于同岗位工资�
       const pay = j.internship.pay
       if (pay === undefined) return noPay(j, ctx)
       const share = ctx.policy.value(N.internshipPayMinShare)
-      if (share === undefined || !pay.independentCapable) return []
+      if (share === undefined || !pay.independentCapable) return NONE
       // INT-PAY-80: either floor suffices (≥ 80% of the same-post wage, or ≥ the lowest wage tier).
       const floors = [pay.samePostWage !== undefined ? share * pay.samePostWage : undefined, pay.lowestTierWage].filter((x): x is number => x !== undefined)
       if (floors.length === 0) {
         return one(ctx, "warning", { zh: "缺少同岗位工资标准和最低档工资标准，无法核对实习报酬", en: "no same-post wage or lowest tier recorded: the pay cannot be checked" })
       }
       const floor = Math.min(...floors)
-      if (pay.monthlyAmount + 1e-9 >= floor) return []
+      if (pay.monthlyAmount + 1e-9 >= floor) return NONE
       return one(
         ctx,
         "violation",
@@ -525,14 +528,14 @@ const pay2016 = rule("INT-PAY-80-2016", { zh: "顶岗实习报酬不低于同岗
     ...v2016("第十七条", "S"),
     parameters: [N.internshipPayMinShare, N.internshipPayBasis],
     check: postOnly((j, ctx) => {
-      if (ctx.policy.value(N.internshipPayBasis) !== "probation-wage") return []
+      if (ctx.policy.value(N.internshipPayBasis) !== "probation-wage") return NONE
       const pay = j.internship.pay
       if (pay === undefined) return noPay(j, ctx)
       const share = ctx.policy.value(N.internshipPayMinShare)
-      if (share === undefined || !pay.independentCapable) return []
+      if (share === undefined || !pay.independentCapable) return NONE
       if (pay.probationWage === undefined) return one(ctx, "warning", { zh: "缺少同岗位试用期工资，无法核对实习报酬", en: "no probation wage recorded: the pay cannot be checked" })
       const floor = share * pay.probationWage
-      if (pay.monthlyAmount + 1e-9 >= floor) return []
+      if (pay.monthlyAmount + 1e-9 >= floor) return NONE
       return one(ctx, "violation", { zh: `月实习报酬 ${pay.monthlyAmount} 元，低于试用期工资的${share * 100}%（${floor.toFixed(2)} 元）${span(j).zh}`, en: `monthly pay ${pay.monthlyAmount} yuan, under ${share * 100}% of the probation wage (${floor.toFixed(2)})${span(j).en}` }, {
         measured: { value: pay.monthlyAmount, unit: "yuan" },
         threshold: { comparator: ">=", value: Math.round(floor * 100) / 100, unit: "yuan" },
@@ -547,13 +550,13 @@ const cashRule = rule("INT-PAY-CASH", { zh: "以货币形式直接支付给学�
     ...v2021("第十八条"),
     check: postOnly((j, ctx) => {
       const pay = j.internship.pay
-      if (pay === undefined) return []
+      if (pay === undefined) return NONE
       const problems: Array<string> = []
       const en: Array<string> = []
       if (pay.form !== "money") (problems.push(pay.form === "goods" ? "以实物代替货币" : "以代金券代替货币"), en.push(`paid in ${pay.form}`))
       if (pay.payer === "third-party") (problems.push("通过第三方转发"), en.push("paid through a third party"))
       if (!pay.directToStudent) (problems.push("未直接支付给学生"), en.push("not paid to the student directly"))
-      return problems.length === 0 ? [] : one(ctx, "violation", { zh: `实习报酬${problems.join("、")}`, en: `pay ${en.join(", ")}` })
+      return problems.length === 0 ? NONE : one(ctx, "violation", { zh: `实习报酬${problems.join("、")}`, en: `pay ${en.join(", ")}` })
     })
   }
 ])
@@ -565,7 +568,7 @@ const cycleRule = rule("INT-PAY-CYCLE", { zh: "实习报酬支付周期原则上
     check: postOnly((j, ctx) => {
       const months = ctx.policy.value(N.internshipPayCycleMaxMonths)
       const pay = j.internship.pay
-      if (months === undefined || pay === undefined || pay.cycleDays <= months * 31) return []
+      if (months === undefined || pay === undefined || pay.cycleDays <= months * 31) return NONE
       // "原则上": in principle — a warning.
       return one(ctx, "warning", { zh: `实习报酬每 ${pay.cycleDays} 天支付一次，超过 ${months} 个月`, en: `paid every ${pay.cycleDays} days, longer than ${months} month(s)` }, {
         measured: { value: pay.cycleDays, unit: "days" },
@@ -603,25 +606,25 @@ const idHoldRule = rule("INT-ID-HOLD-BAN", { zh: "不得扣押证件或收取财
     check: (j, ctx) =>
       j.internship.documentsHeld.length > 0
         ? one(ctx, "violation", { zh: `扣押学生${j.internship.documentsHeld.map((d) => docLabel[d]).join("、")}`, en: `holds the student's ${j.internship.documentsHeld.join(", ")}` }, { remedy: { zh: "立即归还", en: "return them at once" } })
-        : []
+        : NONE
   }
 ])
 
 const consentCheck =
   (scopeNeeded: "all" | "minors"): Check =>
   (j, ctx) => {
-    if (j.internship.arrangement !== "school" || j.internship.consent.refused) return []
+    if (j.internship.arrangement !== "school" || j.internship.consent.refused) return NONE
     const scope = ctx.policy.value(N.internshipConsentScope)
-    if (scope !== scopeNeeded) return []
+    if (scope !== scopeNeeded) return NONE
     const birth = Identity.personBirthDate(j.student)
     const minor = birth !== undefined && Iso.addYears(birth, 18) > j.from
-    if (scope === "minors" && !minor) return []
+    if (scope === "minors" && !minor) return NONE
     const c = j.internship.consent
     const signed = (d: IsoDate | undefined) => d !== undefined && d <= j.cutoff
     const missing: Array<Text> = []
     if (scope === "all" && !signed(c.studentSignedOn)) missing.push({ zh: "学生", en: "the student" })
     if (!signed(c.guardianSignedOn)) missing.push({ zh: "监护人（家长）", en: "the guardian" })
-    if (missing.length === 0) return []
+    if (missing.length === 0) return NONE
     return one(ctx, "violation", {
       zh: `缺少${missing.map((m) => m.zh).join("和")}签字的知情同意书（应在 ${j.cutoff} 前签署）`,
       en: `no informed consent signed by ${missing.map((m) => m.en).join(" and ")} (due by ${j.cutoff})`
@@ -640,7 +643,7 @@ const optOutRule = rule("INT-OPT-OUT", { zh: "学生明确拒绝学校安排的�
     check: postOnly((j, ctx) =>
       j.internship.arrangement === "school" && j.internship.consent.refused
         ? one(ctx, "violation", { zh: "学生或家长已明确拒绝学校的安排，不得强制安排；可由学生自行选择符合条件的实习单位", en: "the student or guardian refused the school's arrangement: it may not be imposed; the student may choose a qualifying unit" })
-        : []
+        : NONE
     )
   }
 ])
@@ -687,7 +690,7 @@ const fieldsRule = rule("INT-AGREE-FIELDS", { zh: "三方协议应具备的内�
     ...v2021("（条号未核实）", "M"),
     check: (j, ctx) => {
       const a = j.agreement
-      if (a === undefined) return []
+      if (a === undefined) return NONE
       const needed = isPostType(j.internship) ? [...requiredClauses, "pay" as const] : [...requiredClauses]
       const missing = needed.filter((c) => !a.clauses.includes(c))
       return missing.length === 0
@@ -732,7 +735,7 @@ const insureRule = rule("INT-INSURE", { zh: "投保覆盖实习全过程的实�
       const gaps: Array<string> = []
       if (ins.coverageStart > j.from) gaps.push(`${j.from} 至 ${Iso.min(j.to, Iso.addDays(ins.coverageStart, -1))}`)
       if (ins.coverageEnd < j.to) gaps.push(`${Iso.max(j.from, Iso.addDays(ins.coverageEnd, 1))} 至 ${j.to}`)
-      return gaps.length === 0 ? [] : one(ctx, "violation", { zh: `保险期间未覆盖：${gaps.join("，")}`, en: `insurance does not cover: ${gaps.join(", ").replace(/ 至 /g, " to ")}` })
+      return gaps.length === 0 ? NONE : one(ctx, "violation", { zh: `保险期间未覆盖：${gaps.join("，")}`, en: `insurance does not cover: ${gaps.join(", ").replace(/ 至 /g, " to ")}` })
     }
   }
 ])
@@ -744,7 +747,7 @@ const insureFundRule = rule("INT-INSURE-FUND", { zh: "保费不得由学生承�
     check: (j, ctx) =>
       j.internship.insurance?.premiumPayer === "student" || j.internship.fees.some((f) => f.kind === "insurance-premium" && f.amount > 0)
         ? one(ctx, "violation", { zh: "实习责任保险费由学生承担", en: "the student pays the insurance premium" }, { remedy: { zh: "保费从学费或免学费补助资金中列支，退还学生", en: "pay it from tuition or the fee-exemption subsidy and refund the student" } })
-        : []
+        : NONE
   }
 ])
 
@@ -755,7 +758,7 @@ const mentorRule = rule("INT-MENTOR-DUAL", { zh: "学校和实习单位双导师
       const missing: Array<Text> = []
       if (j.internship.schoolMentorIds.length === 0) missing.push({ zh: "学校实习指导教师", en: "a school mentor" })
       if (j.internship.enterpriseMentors.length === 0) missing.push({ zh: "实习单位指导人员", en: "an enterprise mentor" })
-      return missing.length === 0 ? [] : one(ctx, "violation", { zh: `未安排${missing.map((m) => m.zh).join("和")}`, en: `no ${missing.map((m) => m.en).join(" and no ")}` })
+      return missing.length === 0 ? NONE : one(ctx, "violation", { zh: `未安排${missing.map((m) => m.zh).join("和")}`, en: `no ${missing.map((m) => m.en).join(" and no ")}` })
     }
   }
 ])
@@ -765,14 +768,14 @@ const archiveRule = rule("INT-ARCHIVE", { zh: "实习材料立卷归档", en: "i
     ...v2021("（条号未核实）", "S"),
     check: (j, ctx) => {
       // Only once the internship has ended, and judged on its last stretch.
-      if (j.to !== j.internship.end || ctx.asOf > j.internship.end) return []
+      if (j.to !== j.internship.end || ctx.asOf > j.internship.end) return NONE
       const a = j.internship.archive
-      if (a === undefined) return []
+      if (a === undefined) return NONE
       const needed = ["agreement", "plan", "report", "assessment", "logs", "inspections", "summary"] as const
       const missing = needed.filter((n) => !a.items.includes(n))
       return missing.length === 0 && a.electronic
         ? []
-        : one(ctx, "warning", { zh: `归档材料不全：${[...missing, ...(a.electronic ? [] : ["电子档案"])].join("、")}`, en: `the archive lacks: ${[...missing, ...(a.electronic ? [] : ["electronic copy"])].join(", ")}` })
+        : one(ctx, "warning", { zh: `归档材料不全：${[...missing, ...(a.electronic ? NONE : ["电子档案"])].join("、")}`, en: `the archive lacks: ${[...missing, ...(a.electronic ? NONE : ["electronic copy"])].join(", ")}` })
     }
   }
 ])
@@ -783,7 +786,7 @@ const local = (id: string, gate: Parameter.Parameter<boolean>, title: Text, chec
       effectiveFrom: "2021-12-31" as IsoDate,
       citations: [{ document: "省级实习管理实施细则（地方规定）", confidence: "L" }],
       parameters: [gate],
-      check: (j, ctx) => (ctx.policy.value(gate) === true ? check(j, ctx) : [])
+      check: (j, ctx) => (ctx.policy.value(gate) === true ? check(j, ctx) : NONE)
     }
   ])
 
@@ -792,18 +795,18 @@ const filingRule = local("INT-FILING", N.internshipGateFiling, { zh: "岗位实�
   if (f === undefined || f.filedOn > j.cutoff) return one(ctx, "violation", { zh: "岗位实习未报主管部门备案", en: "the post internship is not filed" })
   return f.crossProvince && (f.approvedOn === undefined || f.approvedOn > j.cutoff)
     ? one(ctx, "violation", { zh: "跨省或境外实习未经主管部门批准", en: "a cross-province or overseas internship lacks approval" })
-    : []
+    : NONE
 }))
 const trainingRule = local("INT-TRAINING", N.internshipGateTraining, { zh: "岗位实习前专门培训", en: "pre-internship training" }, postOnly((j, ctx) =>
-  j.internship.trainedOn === undefined || j.internship.trainedOn > j.cutoff ? one(ctx, "violation", { zh: "岗位实习前未进行专门培训", en: "no training before the post internship" }) : []
+  j.internship.trainedOn === undefined || j.internship.trainedOn > j.cutoff ? one(ctx, "violation", { zh: "岗位实习前未进行专门培训", en: "no training before the post internship" }) : NONE
 ))
 const unitListRule = local("INT-UNIT-LIST", N.internshipGateUnitList, { zh: "实习单位须在学校公布名单内", en: "unit on the school's list" }, (j, ctx) =>
-  j.internship.unit.onUnitList === true ? [] : one(ctx, "violation", { zh: `“${j.internship.unit.name}”不在学校党委会研究确定并公布的实习单位名单内`, en: `"${j.internship.unit.name}" is not on the school's published unit list` })
+  j.internship.unit.onUnitList === true ? NONE : one(ctx, "violation", { zh: `“${j.internship.unit.name}”不在学校党委会研究确定并公布的实习单位名单内`, en: `"${j.internship.unit.name}" is not on the school's published unit list` })
 )
 const disguiseRule = local("INT-DISGUISE-BAN", N.internshipGateDisguise, { zh: "不得以其他名义变相安排岗位实习", en: "no disguised post internships" }, (j, ctx) =>
   isPostType(j.internship) && (j.internship.declaredAs === "social-practice" || j.internship.declaredAs === "teaching-internship")
     ? one(ctx, "violation", { zh: `以“${j.internship.declaredAs === "social-practice" ? "社会实践" : "教学实习"}”名义安排岗位实习`, en: `a post internship declared as ${j.internship.declaredAs}` })
-    : []
+    : NONE
 )
 
 /**
@@ -878,25 +881,47 @@ export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Chec
     return r
   }
   const internshipRules = policy.rules.rules.filter((r) => r.subject === "Internship")
-  const boundaries = new Map(internshipRules.map((r) => [r.id, changeDates(policy, r)] as const))
+  // Per rule: the dates its version or parameters change, and the last of them (after it, one version rules).
+  const plans = internshipRules.map((r) => {
+    const dates = changeDates(policy, r)
+    const lastChange = dates[dates.length - 1] ?? ("0000-01-01" as IsoDate)
+    return { rule: r, dates, lastChange, lastVersion: r.versions[r.versions.length - 1]! }
+  })
 
   const run = (subject: Subject, cutoff: IsoDate, only?: ReadonlySet<string>): ReadonlyArray<Finding> => {
     const { end, start } = subject.internship
     const ref = { type: "Internship", id: subject.internship.id }
     const out: Array<Finding> = []
-    for (const r of internshipRules) {
+    // The common case: the whole placement lies after every change of the rule — one stretch, one version.
+    const whole: Judged = { ...subject, from: start, to: end, cutoff, split: false }
+    const policyAtStart = at(start)
+    // One context for the single-stretch rules: it builds a finding's stamp only when a rule reports one.
+    let current = plans[0]
+    const shared: Rule.Context = {
+      asOf: policyAtStart.asOf,
+      policy: policyAtStart,
+      subject: ref,
+      finding: (input) => Rule.context(current!.rule, current!.lastVersion, ref, policyAtStart).finding(input)
+    }
+    for (const plan of plans) {
+      const r = plan.rule
       if (only !== undefined && !only.has(r.id)) continue
-      // Split the placement where this rule's version or one of its parameters changes.
-      const cuts = boundaries.get(r.id)!.filter((d) => d > start && d <= end)
+      if (plan.lastChange <= start) {
+        current = plan
+        const found = plan.lastVersion.check(whole as never, shared)
+        for (let k = 0; k < found.length; k++) out.push(found[k]!)
+        continue
+      }
+      // Otherwise split the placement where this rule's version or one of its parameters changes.
+      const cuts = plan.dates.filter((d) => d > start && d <= end)
       const starts = [start, ...cuts]
       for (let i = 0; i < starts.length; i++) {
         const from = starts[i]!
         const to = i + 1 < starts.length ? Iso.addDays(starts[i + 1]!, -1) : end
-        const policyAt = at(from)
         const version = Rule.versionAt(r, from)
         if (version === undefined) continue
-        const judged: Judged = { ...subject, from, to, cutoff, split: starts.length > 1 }
-        for (const f of version.check(judged as never, Rule.context(r, version, ref, policyAt))) out.push(f)
+        const judged: Judged = starts.length === 1 ? whole : { ...subject, from, to, cutoff, split: true }
+        for (const f of version.check(judged as never, Rule.context(r, version, ref, at(from)))) out.push(f)
       }
     }
     return out

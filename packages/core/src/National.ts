@@ -9,6 +9,7 @@
 import { parameters } from "./internal/national-parameters.js"
 import * as Policy from "./Policy.js"
 import * as DualQualified from "./DualQualified.js"
+import * as Grading from "./Grading.js"
 import * as InternshipGates from "./InternshipGates.js"
 import * as PartTime from "./PartTime.js"
 import * as Practice from "./Practice.js"
@@ -27,6 +28,6 @@ export const policy: Policy.Policy = Policy.unsafeMake({
   id: "cn.national",
   title: { zh: "国家规定（默认）", en: "national defaults" },
   parameters,
-  rules: [...Practice.rules, ...DualQualified.rules, ...PartTime.rules, ...TeacherPlan.rules, ...(InternshipGates.rules as ReadonlyArray<Rule.Any>)],
+  rules: [...Practice.rules, ...DualQualified.rules, ...PartTime.rules, ...TeacherPlan.rules, ...(InternshipGates.rules as ReadonlyArray<Rule.Any>), ...(Grading.gradingRules as ReadonlyArray<Rule.Any>)],
   source: "@chanjiao/core"
 })

@@ -23,6 +23,8 @@ export * as Errors from "./Errors.js"
 /** @since 0.1.0 */
 export * as Finding from "./Finding.js"
 /** @since 0.1.0 */
+export * as Grading from "./Grading.js"
+/** @since 0.1.0 */
 export * as Identity from "./Identity.js"
 /** @since 0.1.0 */
 export * as Internship from "./Internship.js"

@@ -56,7 +56,8 @@ export const internship: Internship.Internship = {
   agreementId: "a-1",
   insurance: { policyNumber: "P-1", insurer: "某保险公司", coverageStart: D("2024-09-01"), coverageEnd: D("2025-02-28"), premiumPayer: "school" },
   schoolMentorIds: ["t-1"],
-  enterpriseMentors: [{ name: "王师傅" }]
+  enterpriseMentors: [{ name: "王师傅" }],
+  declaredRelations: []
 }
 
 export const agreement: Agreement.InternshipAgreement = {

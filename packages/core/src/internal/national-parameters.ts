@@ -469,6 +469,107 @@ export const internshipGateUnitList = localGate("internship.gateUnitList", "INT-
  */
 export const internshipGateDisguise = localGate("internship.gateDisguise", "INT-DISGUISE-BAN", { zh: "不得变相安排岗位实习", en: "no disguised post internships" })
 
+// -- Dual-subject grading (INT-ASSESS-JOINT, INT-ASSESS-GRADES, PLAN-DUAL-ASSESS) -------------------------------
+
+const Dimension = Schema.Struct({
+  id: Schema.String,
+  title: Schema.Struct({ zh: Schema.String, en: Schema.String }),
+  owner: Schema.Literal("school", "enterprise"),
+  weight: Schema.Number.pipe(Schema.positive()),
+  kind: Schema.Literal("professionalism", "skill", "attitude", "report", "attendance", "other")
+})
+
+/**
+ * The default rubric of dual-subject (school + enterprise) grading: each dimension owned by one subject, with a
+ * weight within that subject's part; every score is on the scale its assessment states. A school's rubric is
+ * an overlay of this parameter.
+ *
+ * @since 0.1.0
+ * @category grading
+ */
+export const gradingRubric = Parameter.make({
+  id: "grading.rubric",
+  title: { zh: "实习考核评价量规", en: "internship assessment rubric" },
+  description: {
+    zh: "校企双主体评价的维度、归属主体和权重（默认值，学校可按人才培养方案调整）",
+    en: "the dimensions of dual-subject grading, who owns each, and their weights (a default a school adjusts)"
+  },
+  unit: "list",
+  ruleIds: ["INT-ASSESS-JOINT", "PLAN-DUAL-ASSESS"],
+  schema: Schema.Array(Dimension),
+  history: [
+    {
+      effectiveFrom: d("2021-12-31"),
+      value: [
+        { id: "report", title: { zh: "实习日志与报告", en: "log and report" }, owner: "school", weight: 50, kind: "report" },
+        { id: "conduct", title: { zh: "过程表现", en: "conduct during the internship" }, owner: "school", weight: 50, kind: "attitude" },
+        { id: "professionalism", title: { zh: "职业素养", en: "professionalism" }, owner: "enterprise", weight: 30, kind: "professionalism" },
+        { id: "skill", title: { zh: "专业技能", en: "professional skill" }, owner: "enterprise", weight: 50, kind: "skill" },
+        { id: "attitude", title: { zh: "工作态度", en: "work attitude" }, owner: "enterprise", weight: 20, kind: "attitude" }
+      ],
+      citation: S.internship2021("（条号未核实）", "I"),
+      verified: true,
+      note: { zh: "推断的默认量规：规定要求校企共同考核、过程与结果结合，未规定维度", en: "an inferred default: the rules require joint, process-and-result assessment, not the dimensions" }
+    }
+  ]
+})
+
+/**
+ * The weights of the school's and the enterprise's parts in the final score (default 50/50).
+ *
+ * @since 0.1.0
+ * @category grading
+ */
+export const gradingSubjectWeights = Parameter.make({
+  id: "grading.subjectWeights",
+  title: { zh: "校企评价权重", en: "school and enterprise weights" },
+  description: { zh: "最终成绩中学校评价与企业评价的权重", en: "the weights of the school's and the enterprise's parts" },
+  unit: "category",
+  ruleIds: ["INT-ASSESS-JOINT"],
+  schema: Schema.Struct({ school: Schema.Number.pipe(Schema.nonNegative()), enterprise: Schema.Number.pipe(Schema.nonNegative()) }),
+  history: [{ effectiveFrom: d("2021-12-31"), value: { school: 50, enterprise: 50 }, citation: S.internship2021("（条号未核实）", "I"), verified: true }]
+})
+
+/**
+ * INT-ASSESS-GRADES: the lowest scores (of 100) of 优秀, 良好 and 合格; below 合格 is 不合格.
+ *
+ * @since 0.1.0
+ * @category grading
+ */
+export const gradingBands = Parameter.make({
+  id: "grading.bands",
+  title: { zh: "成绩等级分数线", en: "grade bands" },
+  description: { zh: "优秀、良好、合格的最低分（百分制）；低于合格为不合格", en: "the lowest scores of excellent, good and pass (out of 100); below pass is fail" },
+  unit: "category",
+  ruleIds: ["INT-ASSESS-GRADES"],
+  schema: Schema.Struct({ excellent: Schema.Number, good: Schema.Number, pass: Schema.Number }),
+  history: [
+    {
+      effectiveFrom: d("2016-04-11"),
+      value: { excellent: 90, good: 80, pass: 60 },
+      citation: S.internship2016("（条号未核实）", "S"),
+      verified: true,
+      note: { zh: "四个等级见于2016年规定；分数线为常用默认值", en: "the four grades are in the 2016 rules; the score lines are common defaults" }
+    }
+  ]
+})
+
+/**
+ * The gap between the school's and the enterprise's parts above which a grade is marked for moderation.
+ *
+ * @since 0.1.0
+ * @category grading
+ */
+export const gradingModerationGap = Parameter.make({
+  id: "grading.moderationGap",
+  title: { zh: "校企评价差异复核阈值", en: "moderation gap" },
+  description: { zh: "学校与企业评价分差超过该值时须复核", en: "parts differing by more than this many points are moderated" },
+  unit: "count",
+  ruleIds: ["INT-ASSESS-JOINT"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2021-12-31"), value: 20, citation: S.internship2021("（条号未核实）", "I"), verified: true }]
+})
+
 // -- Teachers (教师〔2016〕3号) -------------------------------------------------------------------------------
 
 /**
@@ -1337,6 +1438,10 @@ export const parameters: ReadonlyArray<Parameter.Any> = [
   internshipGateTraining,
   internshipGateUnitList,
   internshipGateDisguise,
+  gradingRubric,
+  gradingSubjectWeights,
+  gradingBands,
+  gradingModerationGap,
   teacherPracticeMinMonths,
   teacherPracticeWindowYears,
   teacherAnnualPracticeMonths,
