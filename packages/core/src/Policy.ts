@@ -389,37 +389,68 @@ const resolveOne = (
  */
 export const at = (policy: Policy, jurisdiction: J.Jurisdiction, asOf: IsoDate): Resolved => {
   const layers = policy.layers.filter((l) => J.applies(l.scope, jurisdiction))
-  const table = new Map<string, Resolution<unknown>>()
-  for (const p of policy.parameters) table.set(p.id, resolveOne(p.id, layers, asOf))
-  const unknown = (id: string): Resolution<unknown> => ({ parameter: id, asOf, status: "unknown", value: undefined, considered: [] })
-  const explain = (p: Parameter.Any | string): Resolution<unknown> => {
-    const id = typeof p === "string" ? p : p.id
-    return table.get(id) ?? unknown(id)
+  const slots = slotsOf(policy)
+  const resolutions: Array<Resolution<unknown>> = policy.parameters.map((p) => resolveOne(p.id, layers, asOf))
+  return new ResolvedPolicy(policy, jurisdiction, asOf, slots, resolutions)
+}
+
+// Every Resolved of one policy shares one id → slot index; values live in a plain array. Reading a value is
+// then one shared-map lookup and one array read, whichever of many resolved policies is asked (bulk checks
+// keep hundreds, one per date).
+const slotCache = new WeakMap<Policy, ReadonlyMap<string, number>>()
+const slotsOf = (policy: Policy): ReadonlyMap<string, number> => {
+  let slots = slotCache.get(policy)
+  if (slots === undefined) {
+    slots = new Map(policy.parameters.map((p, i) => [p.id, i] as const))
+    slotCache.set(policy, slots)
   }
-  let active: ReadonlyArray<{ rule: Rule.Any; version: Rule.Version<never> }> | undefined
-  return {
-    policy,
-    jurisdiction,
-    asOf,
-    value: <A>(p: Parameter.Parameter<A>) => table.get(p.id)?.value as A | undefined,
-    get: <A>(p: Parameter.Parameter<A>) => {
-      const r = table.get(p.id)
-      if (r !== undefined && r.status === "in-force") return Either.right(r.value as A)
-      return Either.left(
-        new ParameterNotInForce({ parameter: p.id, asOf, reason: r === undefined ? "unknown" : r.status === "repealed" ? "repealed" : "not-yet" })
-      )
-    },
-    explain: explain as Resolved["explain"],
-    resolutions: () => [...table.values()],
-    rules: () => {
-      if (active === undefined) {
-        active = policy.rules.rules.flatMap((rule) => {
-          const version = Rule.versionAt(rule, asOf)
-          return version === undefined ? [] : [{ rule, version }]
-        })
-      }
-      return active
+  return slots
+}
+
+class ResolvedPolicy implements Resolved {
+  private readonly values: ReadonlyArray<unknown>
+  private active: ReadonlyArray<{ readonly rule: Rule.Any; readonly version: Rule.Version<never> }> | undefined
+  constructor(
+    readonly policy: Policy,
+    readonly jurisdiction: J.Jurisdiction,
+    readonly asOf: IsoDate,
+    private readonly slots: ReadonlyMap<string, number>,
+    private readonly table: ReadonlyArray<Resolution<unknown>>
+  ) {
+    this.values = table.map((r) => r.value)
+  }
+  value<A>(p: Parameter.Parameter<A>): A | undefined {
+    const i = this.slots.get(p.id)
+    return i === undefined ? undefined : (this.values[i] as A | undefined)
+  }
+  get<A>(p: Parameter.Parameter<A>): Either.Either<A, ParameterNotInForce> {
+    const r = this.resolution(p.id)
+    if (r !== undefined && r.status === "in-force") return Either.right(r.value as A)
+    return Either.left(
+      new ParameterNotInForce({ parameter: p.id, asOf: this.asOf, reason: r === undefined ? "unknown" : r.status === "repealed" ? "repealed" : "not-yet" })
+    )
+  }
+  explain<A>(p: Parameter.Parameter<A>): Resolution<A>
+  explain(p: Parameter.Any | string): Resolution<unknown>
+  explain(p: Parameter.Any | string): Resolution<unknown> {
+    const id = typeof p === "string" ? p : p.id
+    return this.resolution(id) ?? { parameter: id, asOf: this.asOf, status: "unknown", value: undefined, considered: [] }
+  }
+  resolutions(): ReadonlyArray<Resolution<unknown>> {
+    return [...this.table]
+  }
+  rules(): ReadonlyArray<{ readonly rule: Rule.Any; readonly version: Rule.Version<never> }> {
+    if (this.active === undefined) {
+      this.active = this.policy.rules.rules.flatMap((rule) => {
+        const version = Rule.versionAt(rule, this.asOf)
+        return version === undefined ? [] : [{ rule, version }]
+      })
     }
+    return this.active
+  }
+  private resolution(id: string): Resolution<unknown> | undefined {
+    const i = this.slots.get(id)
+    return i === undefined ? undefined : this.table[i]
   }
 }
 
