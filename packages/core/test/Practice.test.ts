@@ -2,41 +2,12 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import { IsoDate, Jurisdiction, National, Policy, Practice, Rule, Teacher, Validation } from "../src/index.js"
+import { practice, teacher as baseTeacher } from "./fixtures.js"
 
 const D = IsoDate.unsafeMake
-const CREDIT = "91370828MA3C4P2X1N" as Teacher.PracticeRecord["enterpriseCreditCode"]
-
-const record = (id: string, start: string, end: string, extra: Partial<Teacher.PracticeRecord> = {}): Teacher.PracticeRecord => ({
-  id,
-  enterpriseCreditCode: CREDIT,
-  enterpriseName: "某企业",
-  form: "post",
-  start: D(start),
-  end: D(end),
-  content: ["new-technology"],
-  ...extra
-})
-
-const teacher = (practice: ReadonlyArray<Teacher.PracticeRecord>, extra: Partial<Teacher.Teacher> = {}): Teacher.Teacher => ({
-  id: "t-1",
-  schoolId: "s-1",
-  name: "李老师",
-  employment: "full-time",
-  courseType: "professional",
-  internshipTutor: false,
-  hiredOn: D("2010-09-01"),
-  majorCodes: [],
-  titles: [],
-  certificates: [],
-  enterpriseExperience: [],
-  practice,
-  dualQualifications: [],
-  ethicsAppraisals: [],
-  awards: [],
-  services: [],
-  attestations: [],
-  ...extra
-})
+const record = practice
+const teacher = (records: ReadonlyArray<Teacher.PracticeRecord>, extra: Partial<Teacher.Teacher> = {}): Teacher.Teacher =>
+  baseTeacher({ practice: records, ...extra })
 
 const settings: Practice.Settings = { windowYears: 5, requiredDays: 180, hoursPerDay: 8 }
 const at = (date: string) => Policy.at(National.policy, Jurisdiction.national, D(date))
