@@ -102,8 +102,21 @@ export const Deliverable = Schema.Struct({
   quantity: Schema.optional(field(Count, "数量", "quantity")),
   dueOn: field(IsoDate, "截止日期", "due on"),
   state: field(Schema.Literal("planned", "in-progress", "delivered", "overdue", "waived"), "状态", "state"),
-  deliveredOn: Schema.optional(field(IsoDate, "完成日期", "delivered on"))
+  deliveredOn: Schema.optional(field(IsoDate, "完成日期", "delivered on")),
+  closedReason: Schema.optional(field(Note, "关闭原因", "closed because"))
 }).annotations(describe({ identifier: "Deliverable", zh: "约定成果", en: "deliverable" }))
+
+/**
+ * How an agreement ended early: when, why, and at whose instance.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Termination = Schema.Struct({
+  effectiveOn: field(IsoDate, "终止日期", "effective on"),
+  reason: field(Note.pipe(Schema.minLength(1)), "终止原因", "reason"),
+  party: field(Schema.Literal("school", "enterprise", "unit", "student", "guardian", "apprentice"), "提出方", "party")
+}).annotations(describe({ identifier: "Termination", zh: "提前终止", en: "termination" }))
 
 /**
  * @since 0.1.0
@@ -127,6 +140,13 @@ export const CooperationAgreement = Schema.Struct({
   attachments: list(Name, "附件", "attachments"),
   deliverables: list(Deliverable, "约定成果", "deliverables"),
   predecessorId: Schema.optional(field(Id, "续签前协议编号", "renews agreement")),
+  successorId: Schema.optional(field(Id, "续签后协议编号", "renewed by")),
+  amendments: list(
+    Schema.Struct({ on: field(IsoDate, "变更日期", "amended on"), by: field(Name, "变更人", "amended by"), summary: field(Note, "变更内容", "what changed") }),
+    "变更记录",
+    "amendments"
+  ),
+  termination: Schema.optional(Termination),
   lifecycle: Schema.optional(LifecycleStamp),
   note: Schema.optional(Note),
   extensions: Schema.optional(Extensions)
@@ -186,8 +206,11 @@ export const InternshipAgreement = Schema.Struct({
   modelText: Schema.optional(field(Schema.String, "示范文本版本", "model text version", "依据的实习协议示范文本")),
   clauses: list(Clause, "协议条款", "clauses"),
   brokeredBy: Schema.optional(field(Name, "经中介签订", "brokered by", "INT-AGREE-3P：不得通过中介签订")),
+  studentBirthDate: Schema.optional(field(IsoDate, "学生出生日期", "student's birth date", "判断是否须监护人签字")),
+  schoolOrganised: Schema.optional(field(Schema.Boolean, "学校组织的岗位实习", "school-organised post internship")),
   term: Period,
   signatures: list(Signature, "签字", "signatures"),
+  termination: Schema.optional(Termination),
   lifecycle: Schema.optional(LifecycleStamp),
   extensions: Schema.optional(Extensions)
 }).annotations(
@@ -205,3 +228,45 @@ export const InternshipAgreement = Schema.Struct({
  * @category models
  */
 export interface InternshipAgreement extends Schema.Schema.Type<typeof InternshipAgreement> {}
+
+/**
+ * A modern apprenticeship (现代学徒制) or enterprise new-type apprenticeship (企业新型学徒制) agreement of school,
+ * enterprise and apprentice, with dual mentors (APP-DUAL-MENTOR), duration (APP-NEW-DURATION), labour contract
+ * (APP-NEW-CONTRACT), wage (APP-NEW-WAGE) and subsidy (APP-NEW-SUBSIDY).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ApprenticeshipAgreement = Schema.Struct({
+  id: field(Id, "协议编号", "agreement id"),
+  schoolId: field(Id, "学校编号", "school id"),
+  enterpriseId: field(Id, "企业编号", "enterprise id"),
+  enterpriseCreditCode: field(CreditCode, "企业统一社会信用代码", "enterprise credit code"),
+  apprenticeId: field(Id, "学徒编号", "apprentice id"),
+  kind: field(Schema.Literal("modern", "enterprise-new-type"), "学徒制类型", "kind", "modern 现代学徒制（学生学徒）；enterprise-new-type 企业新型学徒制（职工学徒）"),
+  schoolMentorIds: list(Id, "学校导师", "school mentors"),
+  enterpriseMentorIds: list(Id, "企业导师", "enterprise mentors"),
+  term: Period,
+  labourContract: Schema.optional(Period),
+  monthlyWage: Schema.optional(field(Count, "月工资（元）", "monthly wage (yuan)")),
+  localMinimumWage: Schema.optional(field(Count, "当地最低工资（元/月）", "local minimum wage (yuan/month)")),
+  subsidyPerYear: Schema.optional(field(Count, "每人每年补贴（元）", "subsidy per apprentice per year (yuan)")),
+  signatures: list(Signature, "签字", "signatures"),
+  termination: Schema.optional(Termination),
+  lifecycle: Schema.optional(LifecycleStamp),
+  extensions: Schema.optional(Extensions)
+}).annotations(
+  describe({
+    identifier: "ApprenticeshipAgreement",
+    zh: "学徒培养协议",
+    en: "apprenticeship agreement",
+    descriptionZh: "学校、企业与学徒签订的学徒培养协议（双导师、期限、劳动合同、工资、补贴）",
+    descriptionEn: "the school–enterprise–apprentice agreement: dual mentors, term, labour contract, wage, subsidy"
+  })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ApprenticeshipAgreement extends Schema.Schema.Type<typeof ApprenticeshipAgreement> {}

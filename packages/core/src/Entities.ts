@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { CooperationAgreement, InternshipAgreement } from "./Agreement.js"
+import { ApprenticeshipAgreement, CooperationAgreement, InternshipAgreement } from "./Agreement.js"
 import { Assessment } from "./Assessment.js"
 import { Certification } from "./DualQualified.js"
 import { Enterprise } from "./Enterprise.js"
@@ -29,6 +29,7 @@ export const all = {
   Internship,
   CooperationAgreement,
   InternshipAgreement,
+  ApprenticeshipAgreement,
   Assessment,
   Certification
 } as const

@@ -665,6 +665,11 @@ const agreementRule = rule("INT-AGREE-3P", { zh: "岗位实习前须签订三方
         })
       }
       const out: Array<Finding> = []
+      // The agreement's life cycle, when it has one: only a signed agreement in force opens the internship.
+      const st = a.lifecycle?.state
+      if (st === "draft" || st === "terminated" || st === "completed") {
+        out.push(ctx.finding({ severity: "violation", message: { zh: `三方协议处于“${st === "draft" ? "签订中" : st === "terminated" ? "已终止" : "已完成"}”状态，不能据以实习`, en: `the agreement is ${st}: no internship on it` } }))
+      }
       const signedBy = (party: string) => a.signatures.some((s) => s.party === party && s.signedOn <= j.cutoff)
       const missing = (["school", "unit", "student"] as const).filter((p) => !signedBy(p))
       if (missing.length > 0) {

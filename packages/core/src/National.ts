@@ -8,6 +8,7 @@
  */
 import { parameters } from "./internal/national-parameters.js"
 import * as Policy from "./Policy.js"
+import * as Agreements from "./Agreements.js"
 import * as DualQualified from "./DualQualified.js"
 import * as Grading from "./Grading.js"
 import * as InternshipGates from "./InternshipGates.js"
@@ -28,6 +29,8 @@ export const policy: Policy.Policy = Policy.unsafeMake({
   id: "cn.national",
   title: { zh: "国家规定（默认）", en: "national defaults" },
   parameters,
-  rules: [...Practice.rules, ...DualQualified.rules, ...PartTime.rules, ...TeacherPlan.rules, ...(InternshipGates.rules as ReadonlyArray<Rule.Any>), ...(Grading.gradingRules as ReadonlyArray<Rule.Any>)],
+  rules: [...Practice.rules, ...DualQualified.rules, ...PartTime.rules, ...TeacherPlan.rules, ...(InternshipGates.rules as ReadonlyArray<Rule.Any>), ...(Grading.gradingRules as ReadonlyArray<Rule.Any>),
+    Agreements.warningsRule as Rule.Any
+  ],
   source: "@chanjiao/core"
 })

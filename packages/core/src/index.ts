@@ -9,6 +9,8 @@
 /** @since 0.1.0 */
 export * as Agreement from "./Agreement.js"
 /** @since 0.1.0 */
+export * as Agreements from "./Agreements.js"
+/** @since 0.1.0 */
 export * as Assessment from "./Assessment.js"
 /** @since 0.1.0 */
 export * as Citation from "./Citation.js"
@@ -34,6 +36,8 @@ export * as InternshipGates from "./InternshipGates.js"
 export * as IsoDate from "./IsoDate.js"
 /** @since 0.1.0 */
 export * as Jurisdiction from "./Jurisdiction.js"
+/** @since 0.1.0 */
+export * as Lifecycle from "./Lifecycle.js"
 /** @since 0.1.0 */
 export * as National from "./National.js"
 /** @since 0.1.0 */

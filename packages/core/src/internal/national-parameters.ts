@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import type { Citation } from "../Citation.js"
 import type { IsoDate } from "../IsoDate.js"
 import * as Parameter from "../Parameter.js"
 import * as S from "../Sources.js"
@@ -1128,6 +1129,122 @@ export const agreementMinTermYearsWithInterns = Parameter.make({
   history: [{ effectiveFrom: d("2018-02-22"), value: 3, citation: S.cooperation2018("第十一条（条号未核实）"), verified: false }]
 })
 
+/**
+ * How many days before an agreement's end it counts as expiring (a default a school may change).
+ *
+ * @since 0.1.0
+ * @category agreement
+ */
+export const agreementExpiryNoticeDays = Parameter.make({
+  id: "agreement.expiryNoticeDays",
+  title: { zh: "协议到期预警天数", en: "agreement expiry notice" },
+  description: { zh: "协议到期前该天数进入“即将到期”", en: "an agreement is expiring this many days before its end" },
+  unit: "days",
+  ruleIds: ["AGR-WRITTEN"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2018-02-22"), value: 90, citation: S.cooperation2018("（默认值）", "I"), verified: true }]
+})
+
+/**
+ * How many days before a deliverable's due date it is reported as due soon.
+ *
+ * @since 0.1.0
+ * @category agreement
+ */
+export const agreementDeliverableNoticeDays = Parameter.make({
+  id: "agreement.deliverableNoticeDays",
+  title: { zh: "约定成果到期预警天数", en: "deliverable notice" },
+  description: { zh: "约定成果到期前该天数开始提醒", en: "deliverables are reported this many days before they are due" },
+  unit: "days",
+  ruleIds: ["AGR-WRITTEN"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2018-02-22"), value: 30, citation: S.cooperation2018("（默认值）", "I"), verified: true }]
+})
+
+const apprenticeship2021 = (article: string): Citation => ({
+  document: "关于全面推行中国特色企业新型学徒制 加强技能人才培养的指导意见",
+  docNumber: "人社部发〔2021〕39号",
+  article,
+  issuer: "人力资源社会保障部、财政部",
+  date: d("2021-06-08"),
+  confidence: "S"
+})
+
+/**
+ * APP-NEW-CONTRACT: an enterprise new-type apprentice has a labour contract of at least a year.
+ * @since 0.1.0
+ * @category apprenticeship
+ */
+export const apprenticeMinContractYears = Parameter.make({
+  id: "apprenticeship.minContractYears",
+  title: { zh: "学徒劳动合同最短期限", en: "apprentice labour contract minimum" },
+  description: { zh: "企业新型学徒须签订1年以上劳动合同", en: "enterprise new-type apprentices hold a labour contract of at least 1 year" },
+  unit: "years",
+  ruleIds: ["APP-NEW-CONTRACT"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2021-06-08"), value: 1, citation: apprenticeship2021("培养对象"), verified: true }]
+})
+
+/**
+ * APP-NEW-DURATION: the apprenticeship lasts 1 to 2 years …
+ * @since 0.1.0
+ * @category apprenticeship
+ */
+export const apprenticeUsualMaxYears = Parameter.make({
+  id: "apprenticeship.usualMaxYears",
+  title: { zh: "学徒培养一般最长期限", en: "usual longest apprenticeship" },
+  description: { zh: "学徒培养期一般为1至2年", en: "an apprenticeship usually lasts 1 to 2 years" },
+  unit: "years",
+  ruleIds: ["APP-NEW-DURATION"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2021-06-08"), value: 2, citation: apprenticeship2021("培养期限"), verified: true }]
+})
+
+/**
+ * APP-NEW-DURATION: … and at most 3 in special cases; at least 1.
+ * @since 0.1.0
+ * @category apprenticeship
+ */
+export const apprenticeMaxYears = Parameter.make({
+  id: "apprenticeship.maxYears",
+  title: { zh: "学徒培养最长期限", en: "longest apprenticeship" },
+  description: { zh: "特殊情况可延长至3年", en: "up to 3 years in special cases" },
+  unit: "years",
+  ruleIds: ["APP-NEW-DURATION"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2021-06-08"), value: 3, citation: apprenticeship2021("培养期限"), verified: true }]
+})
+
+/**
+ * APP-NEW-DURATION: the shortest apprenticeship.
+ * @since 0.1.0
+ * @category apprenticeship
+ */
+export const apprenticeMinYears = Parameter.make({
+  id: "apprenticeship.minYears",
+  title: { zh: "学徒培养最短期限", en: "shortest apprenticeship" },
+  description: { zh: "学徒培养期一般不少于1年", en: "an apprenticeship lasts at least 1 year" },
+  unit: "years",
+  ruleIds: ["APP-NEW-DURATION"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2021-06-08"), value: 1, citation: apprenticeship2021("培养期限"), verified: true }]
+})
+
+/**
+ * APP-NEW-SUBSIDY: the training subsidy, in principle at least 5,000 yuan per apprentice per year.
+ * @since 0.1.0
+ * @category apprenticeship
+ */
+export const apprenticeMinSubsidy = Parameter.make({
+  id: "apprenticeship.minSubsidy",
+  title: { zh: "学徒培训补贴标准", en: "apprenticeship subsidy" },
+  description: { zh: "补贴标准原则上每人每年不低于5000元", en: "in principle at least 5,000 yuan per apprentice per year" },
+  unit: "yuan",
+  ruleIds: ["APP-NEW-SUBSIDY"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2021-06-08"), value: 5000, citation: apprenticeship2021("补贴政策"), verified: true }]
+})
+
 // -- Indicators (设置标准 2010; 达标工程 2022) -----------------------------------------------------------------
 
 const indicator = (
@@ -1467,6 +1584,13 @@ export const parameters: ReadonlyArray<Parameter.Any> = [
   ptShareMax,
   ptStaffQuotaShare,
   agreementMinTermYearsWithInterns,
+  agreementExpiryNoticeDays,
+  agreementDeliverableNoticeDays,
+  apprenticeMinContractYears,
+  apprenticeUsualMaxYears,
+  apprenticeMaxYears,
+  apprenticeMinYears,
+  apprenticeMinSubsidy,
   schoolMinEnrolment,
   schoolMinFullTimeTeachers,
   schoolMaxStudentsPerTeacher,
