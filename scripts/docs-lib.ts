@@ -182,22 +182,18 @@ export const renderRuleList = (subject: string): string => {
 
 /** The generated part of docs/agreements.md: each machine as a Mermaid diagram and its events by role. */
 export const renderMachines = (): string => {
-  const machines: ReadonlyArray<Lifecycle.Machine<never>> = [
-    Agreements.cooperation as Lifecycle.Machine<never>,
-    Agreements.tripartite(() => Policy.at(National.policy, Jurisdiction.national, IsoDate.unsafeMake("2024-09-01"))) as Lifecycle.Machine<never>,
-    Agreements.apprenticeship as Lifecycle.Machine<never>
-  ]
-  const lines: Array<string> = []
-  for (const m of machines) {
-    lines.push(`### ${m.title.zh} · ${m.title.en}（\`${m.id}\` v${m.version}）`, "", "```mermaid", Lifecycle.toMermaid(m), "```", "")
+  const one = <A>(m: Lifecycle.Machine<A>): ReadonlyArray<string> => {
+    const lines: Array<string> = [`### ${m.title.zh} · ${m.title.en}（\`${m.id}\` v${m.version}）`, "", "```mermaid", Lifecycle.toMermaid(m), "```", ""]
     lines.push("| 事件 event | 从 from | 到 to | 可执行角色 roles | 条件 guards | 领域事件 emits |", "|---|---|---|---|---|---|")
     for (const e of m.events) {
       lines.push(`| ${e.label.zh} \`${e.id}\` | ${e.from.join(", ")} | ${e.targets.join(", ")} | ${e.roles.join(", ")} | ${e.guards.map((g) => `\`${g.id}\``).join(", ") || "—"} | ${e.emits.join(", ")} |`)
     }
     for (const t of m.timed) lines.push(`| ⏱ ${t.label.zh} \`${t.id}\` | ${t.from.join(", ")} | ${t.to} | （按日期自动 by date） | — | ${t.emits.join(", ")} |`)
     lines.push("")
+    return lines
   }
-  return lines.join("\n").trimEnd()
+  const policyOf = () => Policy.at(National.policy, Jurisdiction.national, IsoDate.unsafeMake("2024-09-01"))
+  return [...one(Agreements.cooperation), ...one(Agreements.tripartite(policyOf)), ...one(Agreements.apprenticeship)].join("\n").trimEnd()
 }
 
 export const REGION_START = (name: string) => `<!-- generated:${name}:start — npm run docs -->`
