@@ -374,8 +374,8 @@ const durationCheck: Check = (j, ctx) => {
   if (months === undefined) return NONE
   const medical = isMedical(j.student.majorCode) ? ctx.policy.value(N.internshipMedicalDurationMonths) : undefined
   const limit = medical ?? months
-  const lastDay = Iso.addDays(Iso.addMonths(j.internship.start, limit), -1)
-  if (j.internship.end <= lastDay || j.from !== j.internship.start) return NONE
+  // Within the limit when it ends before the same day `limit` months on.
+  if (j.internship.end < Iso.addMonths(j.internship.start, limit)) return NONE
   return one(
     ctx,
     "warning",

@@ -143,6 +143,10 @@ describe("tripartite agreements (INT-AGREE-3P, INT-AGREE-FIELDS)", () => {
     // An 18-year-old before 2021-12-31: no guardian needed.
     const adult2021 = sign(sign(sign(tri("2021-09-01", "2003-01-01"), "school", "school-signatory", "2021-08-01"), "unit", "unit-signatory", "2021-08-01"), "student", "student", "2021-08-02")
     expect(adult2021.lifecycle?.state).toBe("signed")
+    // The same 17-year-old after 2021-12-31: three signatures are not enough, the guardian's completes it.
+    const after = sign(sign(sign(tri("2022-09-01", "2005-06-01"), "school", "school-signatory", "2022-08-01"), "unit", "unit-signatory", "2022-08-01"), "student", "student", "2022-08-02")
+    expect(after.lifecycle?.state).toBe("draft")
+    expect(sign(after, "guardian", "guardian", "2022-08-03").lifecycle?.state).toBe("signed")
     // After 2021-12-31 the guardian signs for every school-organised post internship.
     expect(Agreements.requiredParties(tri("2022-09-01", "2003-01-01"), at("2022-09-01"))).toEqual(["school", "unit", "student", "guardian"])
     expect(Agreements.requiredParties(tri("2022-09-01", "2005-06-01"), at("2022-09-01"))).toContain("guardian")

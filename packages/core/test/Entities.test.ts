@@ -166,3 +166,10 @@ describe("entities in use", () => {
     expect(invalid.map((i) => i.index)).toEqual([1, 2])
   })
 })
+
+describe("errors inside extensions point at the offending value", () => {
+  it("a non-JSON value deep in extensions is reported at its own path", () => {
+    const r = Validation.decode(Student.Student)({ ...studentRow, extensions: { a: [1, { b: Number.NaN }] } })
+    expect(Either.isLeft(r) && r.left.issues[0]?.path).toEqual(["extensions", "a", 1, "b"])
+  })
+})

@@ -254,6 +254,19 @@ const walk = (
           walk(real[0]!, path, context, out)
           return
         }
+        // Of several members, the one the value matched in shape (it failed deeper inside) says most.
+        const deeper = real.filter((i: ParseResult.ParseIssue) => i._tag !== "Type")
+        const shaped =
+          deeper.length === 1
+            ? deeper[0]
+            : deeper.find((i: ParseResult.ParseIssue) => {
+                const ast = "ast" in i ? (i.ast as { readonly _tag?: string }) : undefined
+                return ast?._tag === (Array.isArray(issue.actual) ? "TupleType" : "TypeLiteral")
+              })
+        if (shaped !== undefined && literals(issue.ast) === undefined) {
+          walk(shaped, path, context, out)
+          return
+        }
         const expected = context ?? label(issue.ast)
         const lits = literals(issue.ast)
         const allowed = lits?.filter((l) => l !== null && l !== undefined)
