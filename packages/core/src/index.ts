@@ -29,6 +29,8 @@ export * as Grading from "./Grading.js"
 /** @since 0.1.0 */
 export * as Identity from "./Identity.js"
 /** @since 0.1.0 */
+export * as Indicators from "./Indicators.js"
+/** @since 0.1.0 */
 export * as Internship from "./Internship.js"
 /** @since 0.1.0 */
 export * as InternshipGates from "./InternshipGates.js"

@@ -85,7 +85,29 @@ const table: ReadonlyArray<readonly [rule: string, parameter: Parameter.Any, dat
   ["PT-TERM", National.ptTermMaxYears, "2024-09-01", undefined, false],
   ["PT-SHARE-30", National.ptShareMax, "2024-09-01", 0.3, false],
   ["PT-QUOTA-STAFF", National.ptStaffQuotaShare, "2024-09-01", undefined, false],
-  ["PEI-INTERN-60", National.peiMinInternshipMonths, "2022-09-01", 3, false]
+  ["PEI-INTERN-60", National.peiMinInternshipMonths, "2022-09-01", 3, false],
+  ["QR-TABLES", National.schoolYearStart, "2022-09-01", "09-01", true],
+  ["IND-DB-TARGET", National.dabiaoTargetShare, "2024-06-01", 0.8, true],
+  ["IND-DB-TARGET", National.dabiaoTargetShare, "2026-01-01", 0.9, true],
+  ["IND-DB-CLASS", National.dabiaoBasicMinShare, "2024-06-01", 0.9, false],
+  ["IND-DB-CLASS", National.dabiaoBasicMaxMissed, "2024-06-01", 2, false],
+  ["IND-DB-SCOPE", National.dabiaoNewSchoolYear, "2024-06-01", 2022, true],
+  ["IND-TECH-SCHOOL", National.techMinLandArea, "2024-06-01", 30000, true],
+  ["IND-TECH-SCHOOL", National.techMinBuildingArea, "2024-06-01", 18000, true],
+  ["IND-TECH-SCHOOL", National.techMinBuildingPerStudent, "2024-06-01", 20, true],
+  ["IND-TECH-SCHOOL", National.techMinMajors, "2024-06-01", 3, true],
+  ["IND-TECH-SCHOOL", National.techMinDiplomaStudents, "2024-06-01", 800, true],
+  ["IND-TECH-SCHOOL", National.techMinEquipmentValue, "2024-06-01", 3000000, true],
+  ["PLAN-MAJOR-PARTNER", National.planMajorPartnerTarget, "2024-06-01", 1, true],
+  ["PLAN-TEACHER-PLAN", National.planTeacherPlanTarget, "2024-06-01", 1, true],
+  ["PLAN-STUDENT-PROJECT", National.planStudentProjectTarget, "2024-06-01", 1, true],
+  ["PLAN-SIX-MECHANISMS", National.planSixMechanismsTarget, "2024-06-01", 6, true],
+  ["PLAN-ENTERPRISE-TEACHERS", National.planEnterpriseTeachersTarget, "2024-06-01", 0.2, true],
+  ["PLAN-ORDER-CLASS", National.planOrderClassTarget, "2024-06-01", undefined, true],
+  ["PLAN-DUAL-ASSESS", National.planDualAssessTarget, "2024-06-01", 1, true],
+  ["PLAN-PRACTICE-COMPLIANT", National.planPracticeCompliantTarget, "2024-06-01", 1, true],
+  ["PLAN-INTERN-MATCH", National.planInternMatchTarget, "2024-06-01", 1, true],
+  ["PLAN-INTERN-COMPLIANT", National.planInternCompliantTarget, "2024-06-01", 1, true]
 ]
 
 describe("national parameters resolve to the catalogue's numbers", () => {

@@ -1526,6 +1526,158 @@ export const peiMinInternshipMonths = indicator(
   [{ effectiveFrom: d("2019-04-03"), value: 3, citation: S.peiMeasures2019("第五条", "M"), verified: false }]
 )
 
+// -- Indicator periods and the plan's own targets (PLAN-*) ---------------------------------------------------
+
+/**
+ * The first day (month-day) of the school year (学年) indicators count over.
+ *
+ * @since 0.1.0
+ * @category indicator
+ */
+export const schoolYearStart = Parameter.make({
+  id: "indicator.schoolYearStart",
+  title: { zh: "学年起始日", en: "school year start" },
+  description: { zh: "学年自该月日开始（默认9月1日）", en: "the school year starts on this month-day (default 1 September)" },
+  unit: "category",
+  ruleIds: ["QR-TABLES"],
+  schema: Schema.String.pipe(Schema.pattern(/^\d{2}-\d{2}$/)),
+  history: [{ effectiveFrom: d("2000-01-01"), value: "09-01", citation: { document: "学年制（通行做法）", confidence: "I" }, verified: true }]
+})
+
+const plan = (id: string, ruleId: string, title: { zh: string; en: string }, unit: Parameter.Unit, value: number | undefined) =>
+  Parameter.make({
+    id,
+    title,
+    description: { zh: `${title.zh}（学校自定目标${value === undefined ? "，无默认值" : ""}）`, en: `${title.en} (a target the school sets${value === undefined ? "; no default" : ""})` },
+    unit,
+    ruleIds: [ruleId],
+    schema: Num,
+    history:
+      value === undefined
+        ? []
+        : [{ effectiveFrom: d("2024-04-28"), value, citation: { document: "校企合作与产教融合建设方案（学校计划）", date: d("2024-04-28"), confidence: "I" }, verified: true }]
+  })
+
+/** PLAN-MAJOR-PARTNER target. @since 0.1.0 @category indicator */
+export const planMajorPartnerTarget = plan("plan.majorPartnerTarget", "PLAN-MAJOR-PARTNER", { zh: "一专一名企覆盖率目标", en: "major–partner coverage target" }, "ratio", 1)
+/** PLAN-TEACHER-PLAN target. @since 0.1.0 @category indicator */
+export const planTeacherPlanTarget = plan("plan.teacherPlanTarget", "PLAN-TEACHER-PLAN", { zh: "一师一方案覆盖率目标", en: "teacher plan coverage target" }, "ratio", 1)
+/** PLAN-STUDENT-PROJECT target. @since 0.1.0 @category indicator */
+export const planStudentProjectTarget = plan("plan.studentProjectTarget", "PLAN-STUDENT-PROJECT", { zh: "一生一专项覆盖率目标", en: "student project coverage target" }, "ratio", 1)
+/** PLAN-SIX-MECHANISMS target. @since 0.1.0 @category indicator */
+export const planSixMechanismsTarget = plan("plan.sixMechanismsTarget", "PLAN-SIX-MECHANISMS", { zh: "六项合作机制运行目标", en: "mechanisms in use target" }, "count", 6)
+/** PLAN-ENTERPRISE-TEACHERS target (≈ PT-SHARE-STD). @since 0.1.0 @category indicator */
+export const planEnterpriseTeachersTarget = plan("plan.enterpriseTeachersTarget", "PLAN-ENTERPRISE-TEACHERS", { zh: "企业兼职教师占专业课教师比例目标", en: "industry teacher share target" }, "ratio", 0.2)
+/** PLAN-ORDER-CLASS target (school-set). @since 0.1.0 @category indicator */
+export const planOrderClassTarget = plan("plan.orderClassTarget", "PLAN-ORDER-CLASS", { zh: "订单班/学徒班学生比例目标", en: "order-class share target" }, "ratio", undefined)
+/** PLAN-DUAL-ASSESS target. @since 0.1.0 @category indicator */
+export const planDualAssessTarget = plan("plan.dualAssessTarget", "PLAN-DUAL-ASSESS", { zh: "校企双主体评价完成率目标", en: "dual assessment target" }, "ratio", 1)
+/** PLAN-PRACTICE-COMPLIANT target. @since 0.1.0 @category indicator */
+export const planPracticeCompliantTarget = plan("plan.practiceCompliantTarget", "PLAN-PRACTICE-COMPLIANT", { zh: "教师企业实践达标率目标", en: "practice compliance target" }, "ratio", 1)
+/** PLAN-INTERN-COMPLIANT target. @since 0.1.0 @category indicator */
+export const planInternCompliantTarget = plan("plan.internCompliantTarget", "PLAN-INTERN-COMPLIANT", { zh: "岗位实习合规率目标", en: "compliant internships target" }, "ratio", 1)
+/** PLAN-INTERN-MATCH target. @since 0.1.0 @category indicator */
+export const planInternMatchTarget = plan("plan.internMatchTarget", "PLAN-INTERN-MATCH", { zh: "岗位实习专业对口率目标", en: "internship match target" }, "ratio", 1)
+
+/**
+ * IND-DB-TARGET: the share of in-scope schools meeting every key indicator, province by province (≥ 80% by
+ * the end of 2023, ≥ 90% by the end of 2025).
+ *
+ * @since 0.1.0
+ * @category indicator
+ */
+export const dabiaoTargetShare = Parameter.make({
+  id: "indicator.dabiaoTargetShare",
+  title: { zh: "办学条件达标学校比例目标", en: "share of schools meeting all key indicators" },
+  description: { zh: "全部重点监测指标达标的学校比例：2023年底80%，2025年底90%", en: "schools meeting every key indicator: 80% by end-2023, 90% by end-2025" },
+  unit: "ratio",
+  ruleIds: ["IND-DB-TARGET"],
+  schema: Share,
+  history: [
+    { effectiveFrom: d("2023-12-31"), value: 0.8, citation: S.dabiao2022("目标任务"), verified: true },
+    { effectiveFrom: d("2025-12-31"), value: 0.9, citation: S.dabiao2022("目标任务"), verified: true }
+  ]
+})
+
+/**
+ * IND-DB-CLASS: how "基本达标" is decided — every field at least this share of its standard … (unverified).
+ *
+ * @since 0.1.0
+ * @category indicator
+ */
+export const dabiaoBasicMinShare = Parameter.make({
+  id: "indicator.dabiaoBasicMinShare",
+  title: { zh: "基本达标：各项至少达到标准的比例", en: "basically met: each field at least this share" },
+  description: { zh: "判定“基本达标”时，每项指标至少达到标准值的该比例（未核实的默认值）", en: "for 'basically met', each field reaches at least this share of its standard (an unverified default)" },
+  unit: "ratio",
+  ruleIds: ["IND-DB-CLASS"],
+  schema: Share,
+  history: [{ effectiveFrom: d("2022-11-01"), value: 0.9, citation: S.dabiao2022("结果分类", "M"), verified: false }]
+})
+
+/**
+ * IND-DB-CLASS: … and at most this many fields below the standard (unverified).
+ *
+ * @since 0.1.0
+ * @category indicator
+ */
+export const dabiaoBasicMaxMissed = Parameter.make({
+  id: "indicator.dabiaoBasicMaxMissed",
+  title: { zh: "基本达标：最多未达标项数", en: "basically met: most fields below the standard" },
+  description: { zh: "判定“基本达标”时，最多允许未达标的项数（未核实的默认值）", en: "for 'basically met', at most this many fields below the standard (an unverified default)" },
+  unit: "count",
+  ruleIds: ["IND-DB-CLASS"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2022-11-01"), value: 2, citation: S.dabiao2022("结果分类", "M"), verified: false }]
+})
+
+/**
+ * IND-DB-SCOPE: schools founded in or after this year are outside the 达标工程.
+ *
+ * @since 0.1.0
+ * @category indicator
+ */
+export const dabiaoNewSchoolYear = Parameter.make({
+  id: "indicator.dabiaoNewSchoolYear",
+  title: { zh: "达标工程排除的新建学校年份", en: "new schools excluded from year" },
+  description: { zh: "该年及以后新设立的学校不纳入达标工程", en: "schools founded in or after this year are excluded" },
+  unit: "years",
+  ruleIds: ["IND-DB-SCOPE"],
+  schema: Num,
+  history: [{ effectiveFrom: d("2022-11-01"), value: 2022, citation: S.dabiao2022("实施范围"), verified: true }]
+})
+
+const tech = (id: string, title: { zh: string; en: string }, unit: Parameter.Unit, value: number) =>
+  Parameter.make({
+    id,
+    title,
+    description: title,
+    unit,
+    ruleIds: ["IND-TECH-SCHOOL"],
+    schema: Num,
+    history: [
+      {
+        effectiveFrom: d("2012-01-01"),
+        value,
+        citation: { document: "技工院校设置标准", docNumber: "人社部发〔2012〕8号", issuer: "人力资源社会保障部", confidence: "S" },
+        verified: true
+      }
+    ]
+  })
+
+/** IND-TECH-SCHOOL: land. @since 0.1.0 @category indicator */
+export const techMinLandArea = tech("techSchool.minLandArea", { zh: "技工学校占地面积下限", en: "technical school: minimum land" }, "square-metres", 30_000)
+/** IND-TECH-SCHOOL: building. @since 0.1.0 @category indicator */
+export const techMinBuildingArea = tech("techSchool.minBuildingArea", { zh: "技工学校校舍建筑面积下限", en: "technical school: minimum building area" }, "square-metres", 18_000)
+/** IND-TECH-SCHOOL: building per student. @since 0.1.0 @category indicator */
+export const techMinBuildingPerStudent = tech("techSchool.minBuildingPerStudent", { zh: "技工学校生均校舍建筑面积下限", en: "technical school: building per student" }, "square-metres-per-student", 20)
+/** IND-TECH-SCHOOL: majors. @since 0.1.0 @category indicator */
+export const techMinMajors = tech("techSchool.minMajors", { zh: "技工学校常设专业数下限", en: "technical school: minimum majors" }, "count", 3)
+/** IND-TECH-SCHOOL: diploma students. @since 0.1.0 @category indicator */
+export const techMinDiplomaStudents = tech("techSchool.minDiplomaStudents", { zh: "技工学校学制教育规模下限", en: "technical school: minimum diploma students" }, "count", 800)
+/** IND-TECH-SCHOOL: equipment. @since 0.1.0 @category indicator */
+export const techMinEquipmentValue = tech("techSchool.minEquipmentValue", { zh: "技工学校教学仪器设备总值下限", en: "technical school: minimum equipment" }, "yuan", 3_000_000)
+
 /**
  * Every national parameter, in id order.
  *
@@ -1609,6 +1761,27 @@ export const parameters: ReadonlyArray<Parameter.Any> = [
   schoolMinEquipmentPerStudent,
   schoolMinBooksPerStudent,
   peiMinInternsPerYear,
-  peiMinInternshipMonths
+  peiMinInternshipMonths,
+  schoolYearStart,
+  dabiaoTargetShare,
+  dabiaoBasicMinShare,
+  dabiaoBasicMaxMissed,
+  dabiaoNewSchoolYear,
+  techMinLandArea,
+  techMinBuildingArea,
+  techMinBuildingPerStudent,
+  techMinMajors,
+  techMinDiplomaStudents,
+  techMinEquipmentValue,
+  planMajorPartnerTarget,
+  planTeacherPlanTarget,
+  planStudentProjectTarget,
+  planSixMechanismsTarget,
+  planEnterpriseTeachersTarget,
+  planOrderClassTarget,
+  planDualAssessTarget,
+  planPracticeCompliantTarget,
+  planInternMatchTarget,
+  planInternCompliantTarget
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 

@@ -1,0 +1,297 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as fc from "effect/FastCheck"
+import { Indicators, IsoDate, Jurisdiction, National, Policy } from "../src/index.js"
+import type { School, Student, Teacher } from "../src/index.js"
+import { D, teacher } from "./fixtures.js"
+
+const period = Indicators.schoolYear(2024)
+const policy = Policy.at(National.policy, Jurisdiction.national, period.end)
+const school = (id: string): School.School =>
+  ({ id, code: "3137004512", name: `学校${id}`, type: "secondary", province: "37", legalPerson: true, hasCharter: true, attachedClassesOnly: false }) as School.School
+const student = (id: string, schoolId = "s-1", extra: Partial<Student.Student> = {}): Student.Student => ({
+  id,
+  schoolId,
+  name: id,
+  majorCode: "710201" as Student.Student["majorCode"],
+  enrolledOn: D("2023-09-01"),
+  grade: 2,
+  status: "enrolled",
+  fullTimeDiploma: true,
+  ...extra
+})
+const ft = (id: string, schoolId = "s-1", extra: Partial<Teacher.Teacher> = {}) => teacher({ id, schoolId, ...extra })
+const data = (over: Partial<Indicators.Dataset> = {}): Indicators.Dataset => ({ schools: [school("s-1")], majors: [], teachers: [], students: [], facts: [], ...over })
+const one = (values: ReadonlyArray<Indicators.Value>, id: string, variant?: string) => values.find((v) => v.indicator === id && v.variant === variant)!
+
+describe("indicators from the standards (worked examples)", () => {
+  it("IND-ENROL-1200: 1,199 students do not meet the standard, 1,200 do (≥)", () => {
+    const students = Array.from({ length: 1200 }, (_, i) => student(`st${i}`))
+    const at1199 = one(Indicators.compute(Indicators.catalogue, data({ students: students.slice(1) }), period, policy), "IND-ENROL-1200")
+    expect([at1199.value, at1199.verdict]).toEqual([1199, "not-met"])
+    expect(at1199.threshold).toMatchObject({ comparator: ">=", value: 1200, parameter: "school.minEnrolment" })
+    expect(at1199.threshold?.citation.docNumber).toBe("教职成〔2010〕12号")
+    expect(one(Indicators.compute(Indicators.catalogue, data({ students }), period, policy), "IND-ENROL-1200").verdict).toBe("met")
+  })
+
+  it("IND-STR-20: 20.0 students per teacher meets 1:20, 20.01 does not", () => {
+    const teachers = Array.from({ length: 100 }, (_, i) => ft(`t${i}`))
+    const students = Array.from({ length: 2001 }, (_, i) => student(`st${i}`))
+    const at20 = one(Indicators.compute(Indicators.catalogue, data({ teachers, students: students.slice(1) }), period, policy), "IND-STR-20")
+    expect([at20.value, at20.verdict]).toEqual([20, "met"])
+    const at2001 = one(Indicators.compute(Indicators.catalogue, data({ teachers, students }), period, policy), "IND-STR-20")
+    expect([at2001.value, at2001.verdict]).toEqual([20.01, "not-met"])
+  })
+
+  it("a zero denominator is not applicable, never NaN or Infinity", () => {
+    const v = one(Indicators.compute(Indicators.catalogue, data({ students: [student("a")] }), period, policy), "IND-STR-20")
+    expect(v.status).toBe("not-applicable")
+    expect(v.value).toBeUndefined()
+    expect(v.verdict).toBeUndefined()
+  })
+
+  it("IND-DS-30 is computed under both readings of its base, each flagged", () => {
+    const held = [{ level: "junior" as const, schoolType: "secondary" as const, certifier: "省教育厅", certifiedOn: D("2023-01-01") }]
+    const teachers = [ft("p1", "s-1", { dualQualifications: held }), ft("p2"), ft("p3"), ft("g1", "s-1", { courseType: "public" }), ft("g2", "s-1", { courseType: "public" })]
+    const values = Indicators.compute(Indicators.catalogue, data({ teachers }), period, policy)
+    const prof = one(values, "IND-DS-30", "professional-base")
+    const all = one(values, "IND-DS-30", "full-time-base")
+    expect([prof.numerator, prof.denominator, prof.verdict]).toEqual([1, 3, "met"])
+    expect([all.numerator, all.denominator, all.verdict]).toEqual([1, 5, "not-met"])
+    expect(prof.note?.zh).toContain("专业教师")
+    expect(prof.provenance).toEqual({ numerator: ["p1"], denominator: ["p1", "p2", "p3"] })
+  })
+
+  it("IND-MAJOR-2MID is computed per enrolling major; PT-SHARE-STD reports a value without a verdict (a target)", () => {
+    const mid = [{ level: "intermediate" as const, name: "讲师", series: "teacher" as const, obtainedOn: D("2020-01-01") }]
+    const majors = [
+      { id: "m1", schoolId: "s-1", code: "710201", name: "计算机应用", enrolling: true },
+      { id: "m2", schoolId: "s-1", code: "730701", name: "电子商务", enrolling: true }
+    ] as unknown as Indicators.Dataset["majors"]
+    const teachers = [ft("a", "s-1", { titles: mid, majorCodes: ["710201" as never] }), ft("b", "s-1", { titles: mid, majorCodes: ["710201" as never, "730701" as never] })]
+    const values = Indicators.compute(Indicators.catalogue, data({ majors, teachers }), period, policy).filter((v) => v.indicator === "IND-MAJOR-2MID")
+    expect(values.map((v) => [v.majorCode, v.value, v.verdict])).toEqual([["710201", 2, "met"], ["730701", 1, "not-met"]])
+    const share = one(Indicators.compute(Indicators.catalogue, data({ teachers }), period, policy), "PT-SHARE-STD")
+    expect([share.value, share.verdict, share.threshold?.comparator]).toEqual([0, undefined, "≈"])
+  })
+
+  it("IND-LAND, IND-BUILD, IND-TRACK, IND-EQUIP, IND-BOOKS come from dated school facts with their source", () => {
+    const facts = [{ schoolId: "s-1", asOf: D("2025-06-30"), landArea: 40_000, buildingArea: 23_999, trackLength: 200, equipmentValue: 3_000_000, books: 36_000, source: "2025年事业统计" }]
+    const values = Indicators.compute(Indicators.catalogue, data({ facts, students: Array.from({ length: 1200 }, (_, i) => student(`s${i}`)) }), period, policy)
+    expect(one(values, "IND-LAND", "total").verdict).toBe("met")
+    expect(one(values, "IND-LAND", "per-student").verdict).toBe("met") // 33.3 m² ≥ 33
+    expect(one(values, "IND-BUILD", "total").verdict).toBe("not-met")
+    expect(one(values, "IND-TRACK").verdict).toBe("met")
+    expect(one(values, "IND-EQUIP", "per-student").verdict).toBe("met") // 2,500 ≥ 2,500
+    expect(one(values, "IND-BOOKS").value).toBe(30)
+    expect(one(values, "IND-BOOKS").provenance.numerator).toEqual(["s-1@2025-06-30"])
+    expect(one(values, "IND-BOOKS").table).toBe("资源表")
+  })
+
+  it("TCH-DS-TARGET needs more than half (>), at exactly half it is not met", () => {
+    const held = [{ level: "junior" as const, schoolType: "secondary" as const, certifier: "省", certifiedOn: D("2023-01-01") }]
+    const v = one(Indicators.compute(Indicators.catalogue, data({ teachers: [ft("a", "s-1", { dualQualifications: held }), ft("b")] }), period, policy), "TCH-DS-TARGET")
+    expect([v.value, v.verdict, v.threshold?.verified]).toEqual([0.5, "not-met", false])
+  })
+
+  it("QR-TABLES: every indicator names the 质量年报 table it belongs to; year over year gives the change", () => {
+    for (const d of Indicators.catalogue) expect(["计分卡", "资源表", "服务贡献表", "落实政策表", "国际影响表"]).toContain(d.table)
+    const before = Indicators.compute(Indicators.catalogue, data({ students: [student("a")] }), Indicators.schoolYear(2023), policy)
+    const after = Indicators.compute(Indicators.catalogue, data({ students: [student("a"), student("b")] }), period, policy)
+    const yoy = Indicators.yearOverYear(before, after).find((x) => x.current.indicator === "IND-ENROL-1200")!
+    expect([yoy.change, yoy.direction]).toEqual([1, "up"])
+  })
+})
+
+// -------------------------------------------------------------------------------------------------------------
+// Properties against an independent oracle
+// -------------------------------------------------------------------------------------------------------------
+
+const SCHOOLS = ["s-1", "s-2", "s-3"]
+const personArb = fc.record({
+  school: fc.constantFrom(...SCHOOLS),
+  enrolledDay: fc.integer({ min: -400, max: 400 }),
+  status: fc.constantFrom<Student.Student["status"]>("enrolled", "enrolled", "graduated", "withdrawn"),
+  fullTime: fc.boolean()
+})
+const teacherArb = fc.record({
+  school: fc.constantFrom(...SCHOOLS),
+  hiredDay: fc.integer({ min: -3000, max: 200 }),
+  leftDay: fc.option(fc.integer({ min: -200, max: 400 }), { nil: undefined }),
+  professional: fc.boolean(),
+  title: fc.constantFrom<Teacher.TitleLevel>("none", "junior", "intermediate", "associate-senior", "senior"),
+  titleDay: fc.integer({ min: -2000, max: 300 }),
+  held: fc.boolean()
+})
+const END = IsoDate.toEpochDays(period.end)
+const datasetArb = fc.tuple(fc.array(personArb, { maxLength: 40 }), fc.array(teacherArb, { maxLength: 25 })).map(([ps, ts]) => ({
+  students: ps.map((p, i) => student(`st${i}`, p.school, { enrolledOn: IsoDate.fromEpochDays(END + p.enrolledDay), status: p.status, fullTimeDiploma: p.fullTime })),
+  teachers: ts.map((t, i) =>
+    ft(`t${i}`, t.school, {
+      hiredOn: IsoDate.fromEpochDays(END + t.hiredDay),
+      ...(t.leftDay === undefined ? {} : { leftOn: IsoDate.fromEpochDays(END + t.leftDay) }),
+      courseType: t.professional ? "professional" : "public",
+      titles: t.title === "none" ? [] : [{ level: t.title, name: "职称", series: "teacher", obtainedOn: IsoDate.fromEpochDays(END + t.titleDay) }],
+      dualQualifications: t.held ? [{ level: "junior", schoolType: "secondary", certifier: "省", certifiedOn: IsoDate.fromEpochDays(END - 100) }] : []
+    })
+  )
+}))
+const full = (ds: { students: ReadonlyArray<Student.Student>; teachers: ReadonlyArray<Teacher.Teacher> }): Indicators.Dataset => ({ ...data(), schools: SCHOOLS.map(school), ...ds })
+
+// The oracle: plain filters written from the standard's words, independent of the index.
+const oracle = (ds: { students: ReadonlyArray<Student.Student>; teachers: ReadonlyArray<Teacher.Teacher> }, schoolId: string) => {
+  const on = period.end
+  const students = ds.students.filter((s) => s.schoolId === schoolId && s.status === "enrolled" && s.fullTimeDiploma && s.enrolledOn <= on).map((s) => s.id)
+  const inPost = ds.teachers.filter((t) => t.schoolId === schoolId && t.employment === "full-time" && t.hiredOn <= on && !(t.leftOn !== undefined && t.leftOn <= on))
+  const senior = inPost.filter((t) => t.titles.some((x) => x.obtainedOn <= on && (x.level === "associate-senior" || x.level === "senior"))).map((t) => t.id)
+  const prof = inPost.filter((t) => t.courseType === "professional")
+  const ds30 = prof.filter((t) => t.dualQualifications.some((q) => q.certifiedOn <= on)).map((t) => t.id)
+  return { students, fullTime: inPost.map((t) => t.id), senior, prof: prof.map((t) => t.id), ds30 }
+}
+
+describe("indicator properties", () => {
+  it.prop("each indicator equals the oracle, with exactly the records counted as provenance", [datasetArb], ([ds]) => {
+    const values = Indicators.compute(Indicators.catalogue, full(ds), period, policy)
+    for (const s of SCHOOLS) {
+      const o = oracle(ds, s)
+      const get = (id: string, variant?: string) => values.find((v) => v.schoolId === s && v.indicator === id && v.variant === variant)!
+      expect(get("IND-ENROL-1200").provenance.numerator).toEqual(o.students)
+      expect(get("IND-FT-60").value).toBe(o.fullTime.length)
+      const str = get("IND-STR-20")
+      if (o.fullTime.length === 0) expect(str.status).toBe("not-applicable")
+      else expect(str.value).toBeCloseTo(o.students.length / o.fullTime.length, 12)
+      expect(get("IND-SENIOR-20").provenance).toEqual(o.fullTime.length === 0 ? { numerator: o.senior, denominator: [] } : { numerator: o.senior, denominator: o.fullTime })
+      expect(get("IND-DS-30", "professional-base").provenance.numerator).toEqual(o.ds30)
+    }
+  })
+
+  it.prop("results do not depend on record order", [datasetArb], ([ds]) => {
+    const a = Indicators.compute(Indicators.catalogue, full(ds), period, policy)
+    const b = Indicators.compute(Indicators.catalogue, full({ students: [...ds.students].reverse(), teachers: [...ds.teachers].reverse() }), period, policy)
+    const norm = (vs: ReadonlyArray<Indicators.Value>) => vs.map((v) => ({ ...v, provenance: { numerator: [...v.provenance.numerator].sort(), denominator: [...v.provenance.denominator].sort() } }))
+    expect(norm(b)).toEqual(norm(a))
+  })
+
+  it.prop("splitting the dataset by school and merging the counts gives the same counts", [datasetArb], ([ds]) => {
+    const whole = Indicators.compute(Indicators.catalogue, full(ds), period, policy)
+    for (const s of SCHOOLS) {
+      const alone = Indicators.compute(Indicators.catalogue, { ...full({ students: ds.students.filter((x) => x.schoolId === s), teachers: ds.teachers.filter((x) => x.schoolId === s) }), schools: [school(s)] }, period, policy)
+      // Figures across schools ("*") are not additive by school.
+      for (const v of alone.filter((x) => x.schoolId !== "*")) {
+        const w = whole.find((x) => x.schoolId === s && x.indicator === v.indicator && x.variant === v.variant)!
+        expect([w.numerator, w.denominator, w.status]).toEqual([v.numerator, v.denominator, v.status])
+      }
+    }
+  })
+})
+
+describe("达标工程, technical schools and enterprises", () => {
+  const facts = (schoolId: string, extra: Partial<Indicators.SchoolFacts> = {}): Indicators.SchoolFacts => ({
+    schoolId,
+    asOf: D("2025-06-30"),
+    landArea: 40_000,
+    buildingArea: 24_000,
+    trackLength: 200,
+    equipmentValue: 3_000_000,
+    books: 36_000,
+    source: "2025年事业统计",
+    ...extra
+  })
+  const staff = (schoolId: string) => Array.from({ length: 60 }, (_, i) => ft(`${schoolId}-t${i}`, schoolId))
+  const pupils = (schoolId: string) => Array.from({ length: 1200 }, (_, i) => student(`${schoolId}-s${i}`, schoolId))
+
+  it("IND-DB-9FIELDS and IND-DB-CLASS: all nine met, basically met (one field close), not met; IND-DB-TARGET across schools", () => {
+    const ds: Indicators.Dataset = {
+      ...data(),
+      schools: [school("a"), school("b"), school("c"), { ...school("d"), foundedOn: D("2023-09-01") }],
+      teachers: [...staff("a"), ...staff("b"), ...staff("c"), ...staff("d")],
+      students: [...pupils("a"), ...pupils("b"), ...pupils("c"), ...pupils("d")],
+      facts: [facts("a"), facts("b", { books: 34_000 }), facts("c", { landArea: 10_000, buildingArea: 10_000 }), facts("d")]
+    }
+    const values = Indicators.compute(Indicators.catalogue, ds, period, policy)
+    const cls = (s: string) => values.find((v) => v.indicator === "IND-DB-CLASS" && v.schoolId === s)!
+    expect([cls("a").verdict, cls("a").value]).toEqual(["met", 9])
+    expect(cls("b").verdict).toBe("basically-met") // 28.3 books per student ≥ 90% of 30
+    expect(cls("c").verdict).toBe("not-met")
+    // IND-DB-SCOPE: a school founded in 2022 or later is outside the programme.
+    expect(cls("d").status).toBe("not-applicable")
+    const target = values.find((v) => v.indicator === "IND-DB-TARGET")!
+    expect([target.numerator, target.denominator]).toEqual([1, 3])
+    expect(target.provenance).toEqual({ numerator: ["a"], denominator: ["a", "b", "c"] })
+  })
+
+  it("IND-TECH-SCHOOL: a technical school is measured by its own standard, not the 中职 one", () => {
+    const ds: Indicators.Dataset = { ...data(), schools: [{ ...school("t"), type: "technical" }], facts: [facts("t", { landArea: 30_000, buildingArea: 18_000 })], students: pupils("t").slice(0, 900) }
+    const values = Indicators.compute(Indicators.catalogue, ds, period, policy)
+    expect(values.filter((v) => v.indicator === "IND-LAND")).toEqual([])
+    expect(values.find((v) => v.indicator === "IND-TECH-SCHOOL" && v.variant === "land")?.verdict).toBe("met")
+    expect(values.find((v) => v.indicator === "IND-TECH-SCHOOL" && v.variant === "diploma-students")?.verdict).toBe("met")
+    expect(values.find((v) => v.indicator === "IND-DB-CLASS" && v.schoolId === "t")?.status).toBe("not-applicable")
+  })
+
+  it("PEI-INTERN-60 (unverified) and PEI-ONE-OF from internships, apprenticeships and co-built bases", () => {
+    const enterprise = { id: "e-1", creditCode: "91370828MA3C4P2X1N", name: "某企业", contacts: [] } as unknown as NonNullable<Indicators.Dataset["enterprises"]>[number]
+    const base = { id: "b-1", schoolId: "s-1", name: "共建基地", location: "off-campus", kind: "productive", majorCodes: [], coBuiltWith: ["e-1"], legalRegistration: "legal-person" } as unknown as NonNullable<Indicators.Dataset["trainingBases"]>[number]
+    const values = Indicators.compute(Indicators.catalogue, data({ enterprises: [enterprise], trainingBases: [base] }), period, policy)
+    const interns = values.find((v) => v.indicator === "PEI-INTERN-60")!
+    expect([interns.value, interns.verdict, interns.threshold?.verified]).toEqual([0, "not-met", false])
+    const oneOf = values.find((v) => v.indicator === "PEI-ONE-OF")!
+    expect([oneOf.verdict, oneOf.provenance.numerator]).toEqual(["met", ["shared-base"]])
+  })
+})
+
+describe("the plan's own indicators (PLAN-*)", () => {
+  it("PLAN-MAJOR-PARTNER, -TEACHER-PLAN, -STUDENT-PROJECT, -SIX-MECHANISMS, -COBUILT-BASES, -ENTERPRISE-TEACHERS, -ORDER-CLASS, -TEXTBOOKS, -SOCIAL-TRAINING, -SERVICE, -DUAL-ASSESS, -PRACTICE-COMPLIANT, -INTERN-COMPLIANT, -INTERN-MATCH", async () => {
+    const { agreement: tri, internship, student: intern } = await import("./internship-fixtures.js")
+    const { practice } = await import("./fixtures.js")
+    const code = "91370828MA3C4P2X1N" as never
+    const coop = {
+      id: "c-1", schoolId: "s-1", enterpriseId: "e-1", enterpriseCreditCode: code, title: "合作协议", majorCodes: ["710201"], leadingPartnerFor: ["710201"],
+      forms: ["joint-training"], mechanisms: ["talent", "bases", "staff"], objectives: ["x"], rightsAndObligations: true, takesInterns: true,
+      term: { start: D("2023-09-01"), end: D("2026-08-31") }, signatures: [], attachments: [], amendments: [],
+      deliverables: [{ id: "d1", kind: "textbook", description: "合编教材", dueOn: D("2025-03-01"), state: "delivered", deliveredOn: D("2025-02-20") }],
+      lifecycle: { machine: "cooperation-agreement", version: 1, state: "in-force" }
+    } as unknown as NonNullable<Indicators.Dataset["cooperation"]>[number]
+    const majors = [
+      { id: "m1", schoolId: "s-1", code: "710201", name: "计算机应用", enrolling: true },
+      { id: "m2", schoolId: "s-1", code: "730701", name: "电子商务", enrolling: true }
+    ] as unknown as Indicators.Dataset["majors"]
+    const plan = { id: "p", period: { start: D("2024-01-01"), end: D("2026-12-31") }, goals: [], plannedPractice: [], updatedOn: D("2024-01-01") }
+    const teachers = [
+      ft("t1", "s-1", { developmentPlan: plan, practice: [practice("p1", "2023-01-01", "2023-06-29")], services: [{ kind: "social-training", title: "电商培训", date: D("2024-12-01"), beneficiaries: 120 }, { kind: "technical-service", title: "帮扶", date: D("2025-01-10") }] }),
+      ft("t2", "s-1"),
+      teacher({ id: "pt1", schoolId: "s-1", employment: "part-time", hiredOn: D("2024-03-01"), partTime: { employerName: "某企业", employerCreditCode: code, channel: "industry-mentor", mode: "individual", appointment: { start: D("2024-03-01"), end: D("2026-02-28") }, productionYears: 10, retired: false, performanceFile: true } })
+    ]
+    const students = [
+      { ...intern, id: "st-1", schoolId: "s-1", specialProject: { title: "电商直播", kind: "skill" as const, assignedOn: D("2024-10-01") }, cooperativeClass: { kind: "order-class" as const, agreementId: "c-1", className: "订单班", joinedOn: D("2024-09-01") } },
+      student("st-2")
+    ]
+    const base = { id: "b-1", schoolId: "s-1", name: "电商基地", location: "on-campus", kind: "productive", majorCodes: ["710201"], coBuiltWith: ["e-1"], agreementId: "c-1", legalRegistration: "none" } as unknown as NonNullable<Indicators.Dataset["trainingBases"]>[number]
+    const i1 = { ...internship, id: "i-1", schoolId: "s-1", studentId: "st-1" }
+    const i2 = { ...internship, id: "i-2", schoolId: "s-1", studentId: "st-1", forProfit: true, post: { ...internship.post, majorMatch: "unrelated" as const } }
+    const assessments = [
+      { id: "a1", internshipId: "i-1", assessor: "school" as const, assessorId: "t-1", stage: "result" as const, submittedOn: D("2025-03-05"), scores: [], revision: 1 },
+      { id: "a2", internshipId: "i-1", assessor: "enterprise" as const, assessorId: "m-1", stage: "result" as const, submittedOn: D("2025-03-05"), scores: [], revision: 1 }
+    ]
+    const ds: Indicators.Dataset = {
+      ...data(), majors, teachers, students, cooperation: [coop], trainingBases: [base], internships: [i1, i2], assessments,
+      internshipAgreements: [tri]
+    }
+    const values = Indicators.compute(Indicators.catalogue, ds, period, policy)
+    const v = (id: string, variant?: string) => values.find((x) => x.indicator === id && x.variant === variant && x.schoolId === "s-1" && x.majorCode === undefined)!
+    expect([v("PLAN-MAJOR-PARTNER").numerator, v("PLAN-MAJOR-PARTNER").denominator]).toEqual([1, 2])
+    expect([v("PLAN-TEACHER-PLAN").numerator, v("PLAN-TEACHER-PLAN").denominator]).toEqual([1, 2])
+    expect([v("PLAN-STUDENT-PROJECT").numerator, v("PLAN-STUDENT-PROJECT").denominator]).toEqual([1, 2])
+    expect([v("PLAN-SIX-MECHANISMS").value, v("PLAN-SIX-MECHANISMS").verdict]).toEqual([3, "not-met"])
+    expect(v("PLAN-COBUILT-BASES", "total").value).toBe(1)
+    expect(values.filter((x) => x.indicator === "PLAN-COBUILT-BASES" && x.majorCode !== undefined).map((x) => [x.majorCode, x.value])).toEqual([["710201", 1], ["730701", 0]])
+    expect(v("PLAN-ENTERPRISE-TEACHERS").provenance.numerator).toEqual(["pt1"])
+    expect([v("PLAN-ORDER-CLASS").value, v("PLAN-ORDER-CLASS").verdict]).toEqual([0.5, undefined])
+    expect(v("PLAN-TEXTBOOKS").provenance.numerator).toEqual(["c-1/d1"])
+    expect(v("PLAN-SOCIAL-TRAINING").value).toBe(120)
+    expect(v("PLAN-SERVICE").value).toBe(1)
+    expect([v("PLAN-DUAL-ASSESS").numerator, v("PLAN-DUAL-ASSESS").denominator]).toEqual([1, 2])
+    expect(v("PLAN-PRACTICE-COMPLIANT").provenance).toEqual({ numerator: ["t1"], denominator: ["t1", "t2"] })
+    expect(v("PLAN-INTERN-COMPLIANT").provenance.numerator).toEqual(["i-1"])
+    expect(v("PLAN-INTERN-MATCH").provenance).toEqual({ numerator: ["i-1"], denominator: ["i-1", "i-2"] })
+  })
+})
