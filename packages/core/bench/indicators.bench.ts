@@ -6,7 +6,7 @@
  */
 import { bench } from "../../../scripts/bench-harness.js"
 import { Indicators, IsoDate, Jurisdiction, National, Policy, Practice } from "@chanjiao/core"
-import type { Agreement, Finding, Internship, School, Student, Teacher } from "@chanjiao/core"
+import type { Agreement, Assessment, Finding, Internship, School, Student, Teacher } from "@chanjiao/core"
 
 let seed = 11
 const rand = () => {
@@ -87,7 +87,7 @@ const internships: Array<Internship.Internship> = Array.from({ length: 300_000 }
 const internshipFindings = new Map<string, ReadonlyArray<Finding.Finding>>(internships.map((i, k) => [i.id, k % 10 === 0 ? [{ severity: "violation" } as Finding.Finding] : []]))
 const assessments = internships.flatMap((i, k) =>
   k % 3 === 0 ? [] : (["school", "enterprise"] as const).map((assessor) => ({ id: `${i.id}-${assessor}`, internshipId: i.id, assessor, assessorId: "x", stage: "result", submittedOn: D("2025-03-01"), scores: [], revision: 1 }))
-) as unknown as Indicators.Dataset["assessments"]
+) as unknown as ReadonlyArray<Assessment.Assessment>
 const facts = schools.map((s) => ({ schoolId: s.id, asOf: D("2025-06-30"), landArea: 40_000 + rand() * 20_000, buildingArea: 24_000 + rand() * 10_000, trackLength: 200, equipmentValue: 3_000_000 + rand() * 2_000_000, books: 40_000 + Math.floor(rand() * 20_000), source: "统计" }))
 const enterprises = Array.from({ length: 20_000 }, (_, i) => ({ id: `e${i}`, creditCode: "91370828MA3C4P2X1N", name: "企业", contacts: [] })) as unknown as Indicators.Dataset["enterprises"]
 const dataset: Indicators.Dataset = { schools, majors, students, teachers, facts, cooperation, internships, assessments, internshipFindings }
@@ -141,7 +141,7 @@ const baseline = () => {
     }
   }
   const both = new Map<string, number>()
-  for (const a of assessments!) if (a.stage === "result") both.set(a.internshipId, (both.get(a.internshipId) ?? 0) | (a.assessor === "school" ? 1 : 2))
+  for (const a of assessments) if (a.stage === "result") both.set(a.internshipId, (both.get(a.internshipId) ?? 0) | (a.assessor === "school" ? 1 : 2))
   for (const i of internships) {
     if (i.kind === "observation" || i.start > period.end || i.end < period.start) continue
     const x = c.get(i.schoolId)!
