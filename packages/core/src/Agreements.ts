@@ -263,15 +263,55 @@ export const tripartiteSignRule = guard<InternshipAgreement>("INT-AGREE-3P", { z
  * @since 0.1.0
  * @category machines
  */
-export const tripartite = (policyOf: (a: InternshipAgreement) => Resolved): Lifecycle.Machine<InternshipAgreement> => ({
-  id: "internship-agreement",
+export const tripartite = (policyOf: (a: InternshipAgreement) => Resolved): Lifecycle.Machine<InternshipAgreement> =>
+  signedAgreement<InternshipAgreement, "school" | "unit" | "student" | "guardian">({
+    id: "internship-agreement",
+    title: { zh: "实习三方协议", en: "tripartite internship agreement" },
+    inForce: { zh: "履行中", en: "in force" },
+    signRoles: ["school-signatory", "unit-signatory", "student", "guardian"],
+    signGuards: [tripartiteSignRule],
+    allSigned: (a) => allSigned(a, policyOf(a)),
+    terminateRoles: ["school-admin", "unit-signatory"],
+    terminateParties: ["school", "unit", "student", "guardian"],
+    defaultParty: "student",
+    eventPrefix: "InternshipAgreement",
+    labels: { start: { zh: "实习开始", en: "internship starts" }, end: { zh: "实习结束", en: "internship ends" } }
+  })
+
+/**
+ * The machine shared by the agreements signed by several parties (tripartite, apprenticeship): draft (being
+ * signed, any order) → signed once every party has → in force on the start date → completed the day after the
+ * end | terminated with a reason, a party and a date.
+ */
+const signedAgreement = <
+  A extends {
+    readonly term: { readonly start: IsoDate; readonly end: IsoDate }
+    readonly signatures: ReadonlyArray<{ readonly party: string; readonly name: string; readonly signedOn: IsoDate }>
+    readonly lifecycle?: LifecycleStamp | undefined
+  },
+  Party extends string
+>(def: {
+  readonly id: string
+  readonly title: Text
+  readonly inForce: Text
+  readonly signRoles: ReadonlyArray<string>
+  readonly signGuards: ReadonlyArray<Rule.Rule<G<A>>>
+  readonly allSigned: (a: A) => boolean
+  readonly terminateRoles: ReadonlyArray<string>
+  readonly terminateParties: ReadonlyArray<Party>
+  /** Who a signature without a named party is recorded for. */
+  readonly defaultParty: Party
+  readonly eventPrefix: string
+  readonly labels: { readonly start: Text; readonly end: Text }
+}): Lifecycle.Machine<A> => ({
+  id: def.id,
   version: 1,
-  title: { zh: "实习三方协议", en: "tripartite internship agreement" },
+  title: def.title,
   initial: "draft",
   states: [
     state("draft", "签订中", "being signed", ["editable"]),
     state("signed", "已签订", "signed", []),
-    state("in-force", "履行中", "in force", ["active"]),
+    state("in-force", def.inForce.zh, def.inForce.en, ["active"]),
     state("completed", "已完成", "completed", ["closed"], true),
     state("terminated", "已终止", "terminated", ["closed"], true)
   ],
@@ -280,12 +320,12 @@ export const tripartite = (policyOf: (a: InternshipAgreement) => Resolved): Life
       id: "sign",
       label: { zh: "签字", en: "sign" },
       from: ["draft"],
-      to: (a) => (allSigned(a, policyOf(a)) ? "signed" : "draft"),
+      to: (a) => (def.allSigned(a) ? "signed" : "draft"),
       targets: ["draft", "signed"],
-      roles: ["school-signatory", "unit-signatory", "student", "guardian"],
-      guards: [tripartiteSignRule],
-      apply: (a, e, actor) => ({ ...a, signatures: [...a.signatures, { party: payload<{ party: "school" | "unit" | "student" | "guardian" }>(e).party!, name: actor.id, signedOn: e.on }] }),
-      emits: ["InternshipAgreementSigned"]
+      roles: def.signRoles,
+      guards: def.signGuards,
+      apply: (a, e, actor) => ({ ...a, signatures: [...a.signatures, { party: payload<{ party: Party }>(e).party ?? def.defaultParty, name: actor.id, signedOn: e.on }] }),
+      emits: [`${def.eventPrefix}Signed`]
     },
     {
       id: "terminate",
@@ -293,18 +333,18 @@ export const tripartite = (policyOf: (a: InternshipAgreement) => Resolved): Life
       from: ["signed", "in-force"],
       to: "terminated",
       targets: ["terminated"],
-      roles: ["school-admin", "unit-signatory"],
-      guards: [terminationRule<InternshipAgreement>(["school", "unit", "student", "guardian"])],
+      roles: def.terminateRoles,
+      guards: [terminationRule<A>(def.terminateParties)],
       apply: (a, e) => {
-        const p = payload<{ reason: string; party: "school" | "unit" | "student" | "guardian"; effectiveOn: IsoDate }>(e)
+        const p = payload<{ reason: string; party: Party; effectiveOn: IsoDate }>(e)
         return { ...a, termination: { effectiveOn: p.effectiveOn!, reason: p.reason!, party: p.party! } }
       },
-      emits: ["InternshipAgreementTerminated"]
+      emits: [`${def.eventPrefix}Terminated`]
     }
   ],
   timed: [
-    { id: "start", label: { zh: "实习开始", en: "internship starts" }, from: ["signed"], to: "in-force", when: (a) => a.term.start, emits: ["InternshipAgreementInForce"] },
-    { id: "end", label: { zh: "实习结束", en: "internship ends" }, from: ["in-force"], to: "completed", when: (a) => Iso.addDays(a.term.end, 1), emits: ["InternshipAgreementCompleted"] }
+    { id: "start", label: def.labels.start, from: ["signed"], to: "in-force", when: (a) => a.term.start, emits: [`${def.eventPrefix}InForce`] },
+    { id: "end", label: def.labels.end, from: ["in-force"], to: "completed", when: (a) => Iso.addDays(a.term.end, 1), emits: [`${def.eventPrefix}Completed`] }
   ],
   stamp: (a) => a.lifecycle,
   restamp: withStamp
@@ -380,52 +420,19 @@ const appSigned = (a: ApprenticeshipAgreement) => (["school", "enterprise", "stu
  * @since 0.1.0
  * @category machines
  */
-export const apprenticeship: Lifecycle.Machine<ApprenticeshipAgreement> = {
+export const apprenticeship: Lifecycle.Machine<ApprenticeshipAgreement> = signedAgreement<ApprenticeshipAgreement, "school" | "enterprise" | "student" | "apprentice">({
   id: "apprenticeship-agreement",
-  version: 1,
   title: { zh: "学徒培养协议", en: "apprenticeship agreement" },
-  initial: "draft",
-  states: [
-    state("draft", "签订中", "being signed", ["editable"]),
-    state("signed", "已签订", "signed", []),
-    state("in-force", "培养中", "in force", ["active"]),
-    state("completed", "已完成", "completed", ["closed"], true),
-    state("terminated", "已终止", "terminated", ["closed"], true)
-  ],
-  events: [
-    {
-      id: "sign",
-      label: { zh: "签字", en: "sign" },
-      from: ["draft"],
-      to: (a) => (appSigned(a) ? "signed" : "draft"),
-      targets: ["draft", "signed"],
-      roles: ["school-signatory", "enterprise-signatory", "student"],
-      guards: apprenticeshipRules,
-      apply: (a, e, actor) => ({ ...a, signatures: [...a.signatures, { party: payload<{ party: "school" | "enterprise" | "student" }>(e).party ?? "student", name: actor.id, signedOn: e.on }] }),
-      emits: ["ApprenticeshipSigned"]
-    },
-    {
-      id: "terminate",
-      label: { zh: "提前终止", en: "terminate" },
-      from: ["signed", "in-force"],
-      to: "terminated",
-      targets: ["terminated"],
-      roles: ["school-admin", "enterprise-signatory"],
-      guards: [terminationRule<ApprenticeshipAgreement>(["school", "enterprise", "apprentice"])],
-      apply: (a, e) => {
-        const p = payload<{ reason: string; party: "school" | "enterprise" | "apprentice"; effectiveOn: IsoDate }>(e)
-        return { ...a, termination: { effectiveOn: p.effectiveOn!, reason: p.reason!, party: p.party! } }
-      },
-      emits: ["ApprenticeshipTerminated"]
-    }
-  ],
-  timed: [
-    { id: "start", label: { zh: "培养开始", en: "starts" }, from: ["signed"], to: "in-force", when: (a) => a.term.start, emits: ["ApprenticeshipInForce"] },
-    { id: "end", label: { zh: "培养期满", en: "ends" }, from: ["in-force"], to: "completed", when: (a) => Iso.addDays(a.term.end, 1), emits: ["ApprenticeshipCompleted"] }
-  ],
-  stamp: (a) => a.lifecycle,
-  restamp: withStamp
-}
+  inForce: { zh: "培养中", en: "in force" },
+  signRoles: ["school-signatory", "enterprise-signatory", "student"],
+  signGuards: apprenticeshipRules,
+  allSigned: appSigned,
+  terminateRoles: ["school-admin", "enterprise-signatory"],
+  terminateParties: ["school", "enterprise", "apprentice"],
+  defaultParty: "student",
+  eventPrefix: "Apprenticeship",
+  labels: { start: { zh: "培养开始", en: "starts" }, end: { zh: "培养期满", en: "ends" } }
+})
 
 // -------------------------------------------------------------------------------------------------------------
 // Early warnings
