@@ -26,10 +26,15 @@ const median = (xs: ReadonlyArray<number>) => {
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
+// With --expose-gc (bench.mjs passes it), each sample starts from a collected heap, so one side does not pay
+// for the garbage the other left behind.
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
+
 const time = (fn: () => unknown, warmup: number, runs: number) => {
   for (let i = 0; i < warmup; i++) sink = fn()
   const samples: Array<number> = []
   for (let i = 0; i < runs; i++) {
+    collect()
     const t0 = performance.now()
     sink = fn()
     samples.push(performance.now() - t0)

@@ -18,7 +18,7 @@ const rows = []
 let failed = false
 for (const file of files) {
   console.error(`running ${relative(root, file)} …`)
-  const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), [file], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 })
+  const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", file], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 })
   if (r.status !== 0) {
     failed = true
     console.error(r.stderr || r.stdout)

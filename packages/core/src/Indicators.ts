@@ -197,6 +197,11 @@ const push = <K>(m: Map<K, Array<string>>, k: K, id: string) => {
   else a.push(id)
 }
 
+const hasViolation = (findings: ReadonlyArray<Finding>): boolean => {
+  for (let k = 0; k < findings.length; k++) if (findings[k]!.severity === "violation") return true
+  return false
+}
+
 const inForce = (a: CooperationAgreement, on: IsoDate): boolean =>
   a.lifecycle !== undefined ? (a.lifecycle.state === "in-force" || a.lifecycle.state === "expiring") && a.term.start <= on && a.term.end >= on : a.term.start <= on && a.term.end >= on && a.signatures.length >= 2
 
@@ -291,14 +296,16 @@ export const index = (data: Dataset, period: Period, policy: Resolved): Readonly
   let studentsById: ReadonlyMap<string, Student> | undefined
   let agreementsById: ReadonlyMap<string, InternshipAgreement> | undefined
   const checkers = new Map<string, InternshipGates.Checker>()
-  for (const i of data.internships ?? []) {
+  const givenFindings = data.internshipFindings
+  const internships = data.internships ?? []
+  for (let k = 0; k < internships.length; k++) {
+    const i = internships[k]!
     const ix = out.get(i.schoolId)
     if (ix === undefined || i.kind === "observation") continue
     if (i.start > period.end || i.end < period.start) continue
     ix.postInternships.push(i.id)
     // PLAN-INTERN-COMPLIANT: no violation among the internship's findings.
-    const given = data.internshipFindings?.get(i.id)
-    let findings = given
+    let findings = givenFindings === undefined ? undefined : givenFindings.get(i.id)
     if (findings === undefined) {
       studentsById ??= new Map(data.students.map((st) => [st.id, st] as const))
       agreementsById ??= new Map((data.internshipAgreements ?? []).map((a) => [a.id, a] as const))
@@ -313,7 +320,7 @@ export const index = (data: Dataset, period: Period, policy: Resolved): Readonly
         findings = c.check({ internship: i, student, agreement: i.agreementId === undefined ? undefined : agreementsById!.get(i.agreementId) })
       }
     }
-    if (findings !== undefined && !findings.some((f) => f.severity === "violation")) ix.postInternshipsCompliant.push(i.id)
+    if (findings !== undefined && !hasViolation(findings)) ix.postInternshipsCompliant.push(i.id)
     if (i.post.majorMatch !== "unrelated") ix.postInternshipsMatching.push(i.id)
     if (i.end >= period.start && i.end <= period.end) {
       ix.postInternshipsEnded.push(i.id)
