@@ -295,3 +295,136 @@ describe("the plan's own indicators (PLAN-*)", () => {
     expect(v("PLAN-INTERN-MATCH").provenance).toEqual({ numerator: ["i-1"], denominator: ["i-1", "i-2"] })
   })
 })
+
+// -------------------------------------------------------------------------------------------------------------
+// Every catalogue indicator against an oracle written from the definitions' words, over random datasets
+// -------------------------------------------------------------------------------------------------------------
+
+const CODES = ["710201", "730701"]
+const richArb = fc
+  .record({
+    students: fc.array(fc.record({ school: fc.constantFrom(...SCHOOLS), project: fc.boolean(), klass: fc.boolean(), enrolled: fc.boolean() }), { maxLength: 30 }),
+    teachers: fc.array(
+      fc.record({
+        school: fc.constantFrom(...SCHOOLS),
+        partTime: fc.boolean(),
+        fromPartner: fc.boolean(),
+        professional: fc.boolean(),
+        title: fc.constantFrom<Teacher.TitleLevel>("none", "intermediate", "associate-senior"),
+        major: fc.constantFrom(...CODES),
+        held: fc.boolean(),
+        plan: fc.boolean(),
+        practiceDays: fc.integer({ min: 0, max: 300 }),
+        training: fc.integer({ min: 0, max: 50 }),
+        service: fc.boolean()
+      }),
+      { maxLength: 20 }
+    ),
+    agreements: fc.array(fc.record({ school: fc.constantFrom(...SCHOOLS), active: fc.boolean(), partnerFor: fc.subarray(CODES), mechanisms: fc.subarray(["talent", "bases", "staff", "information", "service", "culture"]), textbook: fc.boolean(), base: fc.boolean() }), { maxLength: 6 }),
+    internships: fc.array(fc.record({ school: fc.constantFrom(...SCHOOLS), observation: fc.boolean(), ended: fc.boolean(), match: fc.boolean(), violation: fc.boolean(), assessedBy: fc.constantFrom(0, 1, 2, 3) }), { maxLength: 15 }),
+    facts: fc.array(fc.record({ school: fc.constantFrom(...SCHOOLS), land: fc.integer({ min: 0, max: 80_000 }), build: fc.integer({ min: 0, max: 40_000 }), equip: fc.integer({ min: 0, max: 6_000_000 }), books: fc.integer({ min: 0, max: 80_000 }), track: fc.integer({ min: 0, max: 400 }) }), { maxLength: 3 })
+  })
+  .map((r) => {
+    const code = "91370828MA3C4P2X1N" as never
+    const cooperation = r.agreements.map((a, i) => ({
+      id: `c${i}`, schoolId: a.school, enterpriseId: "e", enterpriseCreditCode: code, title: "x", majorCodes: [], leadingPartnerFor: a.partnerFor,
+      forms: ["joint-training"], mechanisms: a.mechanisms, objectives: ["x"], rightsAndObligations: true, takesInterns: false,
+      term: { start: D("2023-01-01"), end: D("2026-12-31") }, signatures: [], attachments: [], amendments: [],
+      deliverables: a.textbook ? [{ id: "d", kind: "textbook", description: "教材", dueOn: D("2025-01-01"), state: "delivered", deliveredOn: D("2025-01-01") }] : [],
+      lifecycle: { machine: "cooperation-agreement", version: 1, state: a.active ? "in-force" : "expired" }
+    })) as unknown as NonNullable<Indicators.Dataset["cooperation"]>
+    const trainingBases = r.agreements.flatMap((a, i) => (a.base ? [{ id: `b${i}`, schoolId: a.school, name: "基地", location: "on-campus", kind: "productive", majorCodes: ["710201"], coBuiltWith: ["e"], agreementId: `c${i}`, legalRegistration: "none" }] : [])) as unknown as NonNullable<Indicators.Dataset["trainingBases"]>
+    const students = r.students.map((p, i) =>
+      student(`st${i}`, p.school, {
+        status: p.enrolled ? "enrolled" : "graduated",
+        ...(p.project ? { specialProject: { title: "p", kind: "skill", assignedOn: D("2024-10-01") } } : {}),
+        ...(p.klass ? { cooperativeClass: { kind: "order-class", agreementId: "c0", className: "k", joinedOn: D("2024-09-01") } } : {})
+      })
+    )
+    const teachers = r.teachers.map((t, i) =>
+      t.partTime
+        ? teacher({ id: `pt${i}`, schoolId: t.school, employment: "part-time", partTime: { employerName: "x", ...(t.fromPartner ? { employerCreditCode: code } : {}), channel: "industry-mentor", mode: "individual", appointment: { start: D("2024-01-01"), end: D("2026-12-31") }, productionYears: 5, retired: false, performanceFile: true } })
+        : ft(`t${i}`, t.school, {
+            courseType: t.professional ? "professional" : "public",
+            majorCodes: [t.major as never],
+            titles: t.title === "none" ? [] : [{ level: t.title, name: "x", series: "teacher", obtainedOn: D("2020-01-01") }],
+            dualQualifications: t.held ? [{ level: "junior", schoolType: "secondary", certifier: "省", certifiedOn: D("2023-01-01") }] : [],
+            ...(t.plan ? { developmentPlan: { id: "p", period: { start: D("2024-01-01"), end: D("2026-12-31") }, goals: [], plannedPractice: [], updatedOn: D("2024-01-01") } } : {}),
+            practice: t.practiceDays === 0 ? [] : [{ id: `p${i}`, enterpriseCreditCode: code, enterpriseName: "e", form: "post", start: D("2022-01-01"), end: IsoDate.addDays(D("2022-01-01"), t.practiceDays - 1), content: [] }],
+            services: [
+              ...(t.training > 0 ? [{ kind: "social-training" as const, title: `tr${i}`, date: D("2024-12-01"), beneficiaries: t.training }] : []),
+              ...(t.service ? [{ kind: "technical-service" as const, title: `sv${i}`, date: D("2025-01-01") }] : [])
+            ]
+          })
+    )
+    const internships = r.internships.map((x, i) => ({
+      id: `i${i}`, schoolId: x.school, studentId: "st0", kind: x.observation ? "observation" : "post",
+      post: { majorMatch: x.match ? "matching" : "unrelated" }, start: D("2024-10-01"), end: D(x.ended ? "2025-03-31" : "2025-10-31"), unit: {}
+    })) as unknown as NonNullable<Indicators.Dataset["internships"]>
+    const internshipFindings = new Map(r.internships.map((x, i) => [`i${i}`, x.violation ? [{ severity: "violation" }] : []] as const)) as unknown as ReadonlyMap<string, ReadonlyArray<never>>
+    const assessments = r.internships.flatMap((x, i) =>
+      (["school", "enterprise"] as const).filter((_, k) => (x.assessedBy & (k + 1)) !== 0).map((assessor) => ({ id: `a${i}${assessor}`, internshipId: `i${i}`, assessor, assessorId: "x", stage: "result", submittedOn: D("2025-04-01"), scores: [], revision: 1 }))
+    ) as unknown as NonNullable<Indicators.Dataset["assessments"]>
+    const facts = r.facts.map((f, i) => ({ schoolId: f.school, asOf: IsoDate.addDays(D("2025-01-01"), i), landArea: f.land, buildingArea: f.build, trackLength: f.track, equipmentValue: f.equip, books: f.books, source: "s" }))
+    const majors = SCHOOLS.flatMap((s) => CODES.map((c) => ({ id: `${s}-${c}`, schoolId: s, code: c, name: c, enrolling: true }))) as unknown as Indicators.Dataset["majors"]
+    return { schools: SCHOOLS.map(school), majors, students, teachers, facts, cooperation, trainingBases, internships, assessments, internshipFindings } satisfies Indicators.Dataset
+  })
+
+describe("every catalogue indicator equals its oracle", () => {
+  it.prop("numerator, denominator and provenance per school and major", [richArb], ([ds]) => {
+    const values = Indicators.compute(Indicators.catalogue, ds, period, policy)
+    const on = period.end
+    for (const s of SCHOOLS) {
+      const st = ds.students.filter((x) => x.schoolId === s && x.status === "enrolled")
+      const fts = ds.teachers.filter((t) => t.schoolId === s && t.employment === "full-time")
+      const prof = fts.filter((t) => t.courseType === "professional")
+      const pts = ds.teachers.filter((t) => t.schoolId === s && t.employment === "part-time")
+      const active = ds.cooperation.filter((a) => a.schoolId === s && a.lifecycle?.state === "in-force")
+      const posts = ds.internships.filter((i) => i.schoolId === s && i.kind !== "observation")
+      const ended = posts.filter((i) => i.end <= on)
+      const bits = (id: string) => ds.assessments.filter((a) => a.internshipId === id).length
+      const latestFacts = ds.facts.filter((f) => f.schoolId === s).sort((a, b) => (a.asOf < b.asOf ? 1 : -1))[0]
+      const ids = (xs: ReadonlyArray<{ id: string }>) => xs.map((x) => x.id)
+      const expected: Record<string, { n: ReadonlyArray<string> | number; d?: ReadonlyArray<string> }> = {
+        "IND-ENROL-1200": { n: ids(st) },
+        "IND-FT-60": { n: ids(fts) },
+        "IND-STR-20": { n: ids(st), d: ids(fts) },
+        "IND-SENIOR-20": { n: ids(fts.filter((t) => t.titles.some((x) => x.level === "associate-senior"))), d: ids(fts) },
+        "IND-PROF-50": { n: ids(prof), d: ids(fts) },
+        "IND-DS-30/professional-base": { n: ids(prof.filter((t) => t.dualQualifications.length > 0)), d: ids(prof) },
+        "IND-DS-30/full-time-base": { n: ids(fts.filter((t) => t.dualQualifications.length > 0)), d: ids(fts) },
+        "PT-SHARE-STD": { n: ids(pts), d: ids(fts) },
+        "TCH-DS-TARGET": { n: ids(prof.filter((t) => t.dualQualifications.length > 0)), d: ids(prof) },
+        "PLAN-TEACHER-PLAN": { n: ids(fts.filter((t) => t.developmentPlan !== undefined)), d: ids(fts) },
+        "PLAN-STUDENT-PROJECT": { n: ids(st.filter((x) => x.specialProject !== undefined)), d: ids(st) },
+        "PLAN-ORDER-CLASS": { n: ids(st.filter((x) => x.cooperativeClass !== undefined)), d: ids(st) },
+        "PLAN-ENTERPRISE-TEACHERS": { n: active.length > 0 ? ids(pts.filter((t) => t.partTime?.employerCreditCode !== undefined)) : [], d: ids(prof) },
+        "PLAN-PRACTICE-COMPLIANT": { n: ids(prof.filter((t) => (t.practice[0] ? IsoDate.diffDays(t.practice[0].start, t.practice[0].end) + 1 : 0) >= 180)), d: ids(prof) },
+        "PLAN-INTERN-MATCH": { n: ids(posts.filter((i) => i.post.majorMatch !== "unrelated")), d: ids(posts) },
+        "PLAN-INTERN-COMPLIANT": { n: ids(posts.filter((i) => (ds.internshipFindings.get(i.id) ?? []).length === 0)), d: ids(posts) },
+        "PLAN-DUAL-ASSESS": { n: ids(ended.filter((i) => bits(i.id) === 2)), d: ids(ended) },
+        "PLAN-MAJOR-PARTNER": { n: CODES.filter((c) => active.some((a) => a.leadingPartnerFor.includes(c as never))).map((c) => `${s}-${c}`), d: CODES.map((c) => `${s}-${c}`) },
+        "PLAN-SIX-MECHANISMS": { n: new Set(active.flatMap((a) => a.mechanisms)).size },
+        "PLAN-COBUILT-BASES/total": { n: ds.trainingBases.filter((b) => b.schoolId === s && active.some((a) => a.id === b.agreementId)).map((b) => b.id) },
+        "PLAN-TEXTBOOKS": { n: ds.cooperation.filter((a) => a.schoolId === s && a.deliverables.length > 0).map((a) => `${a.id}/d`) },
+        "PLAN-SOCIAL-TRAINING": { n: fts.reduce((sum, t) => sum + t.services.filter((x) => x.kind === "social-training").reduce((a, x) => a + (x.beneficiaries ?? 0), 0), 0) },
+        "PLAN-SERVICE": { n: fts.reduce((sum, t) => sum + t.services.filter((x) => x.kind === "technical-service").length, 0) },
+        "IND-BOOKS": latestFacts === undefined ? { n: -1 } : { n: latestFacts.books, d: ids(st) }
+      }
+      for (const [key, e] of Object.entries(expected)) {
+        const [id, variant] = key.split("/")
+        const v = values.find((x) => x.schoolId === s && x.indicator === id && x.variant === variant && x.majorCode === undefined)!
+        if (typeof e.n === "number") {
+          if (e.n === -1) expect(v.status, key).toBe("not-applicable")
+          else expect(v.numerator ?? v.value, key).toBe(e.n)
+        } else expect([...v.provenance.numerator].sort(), key).toEqual([...e.n].sort())
+        if (e.d !== undefined && e.d.length > 0) expect([...v.provenance.denominator].sort(), key).toEqual([...e.d].sort())
+        if (e.d !== undefined && e.d.length === 0) expect(v.status, key).toBe("not-applicable")
+      }
+      for (const c of CODES) {
+        const mid = values.find((x) => x.schoolId === s && x.indicator === "IND-MAJOR-2MID" && x.majorCode === c)!
+        expect([...mid.provenance.numerator].sort()).toEqual(ids(fts.filter((t) => t.titles.length > 0 && t.majorCodes.includes(c as never))).sort())
+      }
+    }
+  }, { fastCheck: { numRuns: 60 } })
+})
