@@ -575,37 +575,36 @@ export const compute = (definitions: ReadonlyArray<Definition>, data: Dataset, p
           def.threshold !== undefined && r !== undefined && r.status === "in-force" && r.entry !== undefined
             ? { comparator: def.threshold.comparator, value: r.value as number, parameter: def.threshold.parameter.id, effectiveFrom: r.entry.effectiveFrom, citation: r.entry.citation, verified: r.entry.verified }
             : undefined
-        const base = {
+        // Built field by field: object spreads cost about a microsecond each here, times every value.
+        const v: { -readonly [K in keyof Value]: Value[K] } = {
           indicator: def.id,
-          ...(def.variant === undefined ? {} : { variant: def.variant }),
           name: def.name,
           schoolId: school.school.id,
-          ...(major === undefined ? {} : { majorCode: major.code }),
           period,
           table: def.table,
-          ...(def.note === undefined ? {} : { note: def.note }),
-          ...(threshold === undefined ? {} : { threshold })
+          status: "ok",
+          provenance: { numerator: m?.numerator.ids ?? [], denominator: m?.denominator?.ids ?? [] }
         }
+        if (def.variant !== undefined) v.variant = def.variant
+        if (major !== undefined) v.majorCode = major.code
+        if (def.note !== undefined) v.note = def.note
+        if (threshold !== undefined) v.threshold = threshold
         if (m === undefined || (m.denominator !== undefined && m.denominator.value === 0)) {
-          out.push({
-            ...base,
-            status: "not-applicable",
-            ...(m === undefined ? {} : { numerator: m.numerator.value, denominator: 0 }),
-            provenance: { numerator: m?.numerator.ids ?? [], denominator: m?.denominator?.ids ?? [] }
-          })
+          v.status = "not-applicable"
+          if (m !== undefined) {
+            v.numerator = m.numerator.value
+            v.denominator = 0
+          }
+          out.push(v)
           continue
         }
         const value = m.denominator === undefined ? m.numerator.value : m.numerator.value / m.denominator.value
+        v.value = value
+        v.numerator = m.numerator.value
+        if (m.denominator !== undefined) v.denominator = m.denominator.value
         const verdict = threshold === undefined ? undefined : compare(value, threshold.comparator, threshold.value)
-        out.push({
-          ...base,
-          status: "ok",
-          value,
-          numerator: m.numerator.value,
-          ...(m.denominator === undefined ? {} : { denominator: m.denominator.value }),
-          ...(verdict === undefined ? {} : { verdict: verdict ? ("met" as const) : ("not-met" as const) }),
-          provenance: { numerator: m.numerator.ids, denominator: m.denominator?.ids ?? [] }
-        })
+        if (verdict !== undefined) v.verdict = verdict ? "met" : "not-met"
+        out.push(v)
       }
     }
   }
