@@ -623,7 +623,7 @@ const consentCheck =
     const scope = ctx.policy.value(N.internshipConsentScope)
     if (scope !== scopeNeeded) return NONE
     const birth = Identity.personBirthDate(j.student)
-    const minor = birth !== undefined && Iso.addYears(birth, 18) > j.from
+    const minor = birth !== undefined && Iso.ageAt(birth, j.from) < 18
     if (scope === "minors" && !minor) return NONE
     const c = j.internship.consent
     const signed = (d: IsoDate | undefined) => d !== undefined && d <= j.cutoff
@@ -670,8 +670,12 @@ const agreementRule = rule("INT-AGREE-3P", { zh: "岗位实习前须签订三方
       if (st === "draft" || st === "terminated" || st === "completed") {
         out.push(ctx.finding({ severity: "violation", message: { zh: `三方协议处于“${st === "draft" ? "签订中" : st === "terminated" ? "已终止" : "已完成"}”状态，不能据以实习`, en: `the agreement is ${st}: no internship on it` } }))
       }
-      const signedBy = (party: string) => a.signatures.some((s) => s.party === party && s.signedOn <= j.cutoff)
-      const missing = (["school", "unit", "student"] as const).filter((p) => !signedBy(p))
+      let signed = 0
+      for (const sig of a.signatures) {
+        if (sig.signedOn > j.cutoff) continue
+        signed |= sig.party === "school" ? 1 : sig.party === "unit" ? 2 : sig.party === "student" ? 4 : 0
+      }
+      const missing = signed === 7 ? [] : (["school", "unit", "student"] as const).filter((_, k) => (signed & (1 << k)) === 0)
       if (missing.length > 0) {
         const zh = { school: "学校", unit: "实习单位", student: "学生" }
         out.push(ctx.finding({ severity: "violation", message: { zh: `三方协议缺少${missing.map((m) => zh[m]).join("、")}签字（应在 ${j.cutoff} 前）`, en: `the agreement lacks the signature of ${missing.join(", ")} (due by ${j.cutoff})` } }))
@@ -909,17 +913,19 @@ export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Chec
     const policyAtStart = at(start)
     // One context for the single-stretch rules: it builds a finding's stamp only when a rule reports one.
     let current = plans[0]
+    let currentContext: Rule.Context | undefined
     const shared: Rule.Context = {
       asOf: policyAtStart.asOf,
       policy: policyAtStart,
       subject: ref,
-      finding: (input) => Rule.context(current!.rule, current!.lastVersion, ref, policyAtStart).finding(input)
+      finding: (input) => (currentContext ??= Rule.context(current!.rule, current!.lastVersion, ref, policyAtStart)).finding(input)
     }
     for (const plan of plans) {
       const r = plan.rule
       if (only !== undefined && !only.has(r.id)) continue
       if (plan.lastChange <= start) {
         current = plan
+        currentContext = undefined
         const found = plan.lastVersion.check(whole as never, shared)
         for (let k = 0; k < found.length; k++) out.push(found[k]!)
         continue

@@ -145,7 +145,22 @@ export const versionAt = <S>(rule: Rule<S>, date: IsoDate): Version<S> | undefin
   return found
 }
 
+// A finding records the same parameter versions again and again under one resolved policy: remember them.
+const uses = new WeakMap<Resolved, Map<string, ParameterUse | undefined>>()
+
 const use = (policy: Resolved, p: Parameter.Any): ParameterUse | undefined => {
+  let cache = uses.get(policy)
+  if (cache === undefined) {
+    cache = new Map()
+    uses.set(policy, cache)
+  }
+  if (cache.has(p.id)) return cache.get(p.id)
+  const u = useUncached(policy, p)
+  cache.set(p.id, u)
+  return u
+}
+
+const useUncached = (policy: Resolved, p: Parameter.Any): ParameterUse | undefined => {
   const r = policy.explain(p)
   if (r.entry === undefined || r.layer === undefined) return undefined
   return {
