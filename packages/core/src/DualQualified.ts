@@ -23,7 +23,8 @@ import * as Practice from "./Practice.js"
 import * as Rule from "./Rule.js"
 import * as Sources from "./Sources.js"
 import type { Teacher } from "./Teacher.js"
-import { titleRank } from "./Teacher.js"
+import { bestSkillOn, enterpriseYearsOn, skillRank, titleRank } from "./Teacher.js"
+import type { SkillLevel } from "./Teacher.js"
 import type { Text } from "./Text.js"
 
 // -------------------------------------------------------------------------------------------------------------
@@ -253,7 +254,6 @@ interface Ctx {
 
 type Outcome = Omit<CriterionResult, "criterion" | "row">
 
-const skillRank: { readonly [K: string]: number } = { "level-5": 1, "level-4": 2, "level-3": 3, "level-2": 4, "level-1": 5 }
 const awardRank: { readonly [K: string]: number } = { school: 1, county: 2, city: 3, provincial: 4, national: 5, international: 6 }
 const skillZh: { readonly [K: string]: string } = { "level-5": "初级工", "level-4": "中级工", "level-3": "高级工", "level-2": "技师", "level-1": "高级技师" }
 const titleZh: { readonly [K: string]: string } = { none: "无", junior: "初级", intermediate: "中级", "associate-senior": "副高级", senior: "正高级" }
@@ -271,33 +271,14 @@ const either = (outcomes: ReadonlyArray<Outcome>, missing: () => Text): Outcome 
   return hit ? { met: true, evidence: hit.evidence, parameters } : unmet(missing(), parameters)
 }
 
-const bestSkill = (t: Teacher, asOf: IsoDate): Evidence | undefined => {
-  let best: Evidence | undefined
-  let rank = 0
-  // The skill level on the teacher record, and skill-level certificates held on the date.
-  if (t.skillLevel !== undefined) {
-    rank = skillRank[t.skillLevel] ?? 0
-    best = { kind: "certificate", ref: t.skillLevel, text: { zh: `职业技能等级：${skillZh[t.skillLevel]}`, en: `skill level ${t.skillLevel}` } }
-  }
-  for (const c of t.certificates) {
-    if (c.kind !== "skill-level" || c.issuedOn > asOf || (c.expiresOn !== undefined && c.expiresOn < asOf)) continue
-    const r = skillRank[c.level ?? ""] ?? 0
-    if (r > rank) {
-      rank = r
-      best = { kind: "certificate", ref: c.number ?? c.name, text: { zh: `${c.name}（${skillZh[c.level ?? ""] ?? c.level}）`, en: `${c.name} (${c.level})` } }
-    }
-  }
-  return best === undefined ? undefined : best
-}
+// The best skill level held, as evidence, when it reaches `min`.
 const skillAtLeast = (t: Teacher, asOf: IsoDate, min: string): Evidence | undefined => {
-  const best = bestSkill(t, asOf)
-  return best !== undefined && (skillRank[best.ref] ?? skillRank[levelOfEvidence(t, best, asOf)] ?? 0) >= (skillRank[min] ?? 99) ? best : undefined
-}
-// The rank of the evidence chosen by bestSkill (its ref is the level for the record field, a number otherwise).
-const levelOfEvidence = (t: Teacher, e: Evidence, asOf: IsoDate): string => {
-  if (skillRank[e.ref] !== undefined) return e.ref
-  const c = t.certificates.find((c) => c.kind === "skill-level" && (c.number ?? c.name) === e.ref && c.issuedOn <= asOf)
-  return c?.level ?? ""
+  const best = bestSkillOn(t, asOf)
+  if (best === undefined || skillRank[best.level] < (skillRank[min as SkillLevel] ?? 99)) return undefined
+  const c = best.certificate
+  return c === undefined
+    ? { kind: "certificate", ref: best.level, text: { zh: `职业技能等级：${skillZh[best.level]}`, en: `skill level ${best.level}` } }
+    : { kind: "certificate", ref: c.number ?? c.name, text: { zh: `${c.name}（${skillZh[best.level]}）`, en: `${c.name} (${best.level})` } }
 }
 
 const titleAtLeast = (t: Teacher, asOf: IsoDate, min: string, series: "teaching" | "technical"): Evidence | undefined => {
@@ -418,15 +399,8 @@ export const ethicsVeto = (
 }
 
 const retirementAge = (t: Teacher, policy: Resolved): number | undefined => {
-  const sex = t.sex ?? (t.idNumber !== undefined ? Identity.sexOf(t.idNumber) : undefined)
+  const sex = Identity.personSex(t)
   return sex === "female" ? policy.value(N.retirementAgeFemale) : sex === "male" ? policy.value(N.retirementAgeMale) : undefined
-}
-
-const yearsBetween = (from: IsoDate, to: IsoDate) => Iso.diffDays(from, to) / 365.25
-
-const enterpriseYears = (t: Teacher, asOf: IsoDate): number => {
-  const fromRecords = t.enterpriseExperience.reduce((sum, e) => sum + Math.max(0, yearsBetween(e.start, Iso.min(e.end ?? asOf, asOf))), 0)
-  return Math.max(fromRecords, t.partTime?.productionYears ?? 0)
 }
 
 type Check = (t: Teacher, ctx: Ctx) => Outcome
@@ -497,7 +471,7 @@ const checks: { readonly [K in CriterionId]: Check } = {
   },
   "DS-PARTTIME-HIRE-STD": (t, ctx) => {
     const years = ctx.policy.value(N.ptMinExperienceYears) ?? 0
-    const have = enterpriseYears(t, ctx.asOf)
+    const have = enterpriseYearsOn(t, ctx.asOf)
     const params = [N.ptMinExperienceYears, N.ptMinTitle, N.ptMinSkill]
     if (have + 1e-9 < years) return unmet({ zh: `相关工作年限需 ${years} 年，现 ${have.toFixed(1)} 年`, en: `${years} years of relevant work needed, ${have.toFixed(1)} recorded` }, params)
     const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(N.ptMinTitle) ?? "intermediate", "technical") ?? titleAtLeast(t, ctx.asOf, ctx.policy.value(N.ptMinTitle) ?? "intermediate", "teaching")
@@ -593,7 +567,7 @@ const enterpriseLevel = (t: Teacher, ctx: Ctx, level: Level): Outcome => {
   if ("workYears" in p) {
     params.push(p.workYears)
     const years = ctx.policy.value(p.workYears) ?? 0
-    const have = enterpriseYears(t, ctx.asOf)
+    const have = enterpriseYearsOn(t, ctx.asOf)
     if (have + 1e-9 < years) return unmet({ zh: `企业工作年限需 ${years} 年，现 ${have.toFixed(1)} 年`, en: `${years} years of enterprise work needed, ${have.toFixed(1)} recorded` }, params)
   }
   const skill = skillAtLeast(t, ctx.asOf, ctx.policy.value(p.minSkill) ?? "level-3")

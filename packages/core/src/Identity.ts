@@ -333,6 +333,15 @@ export const personBirthDate = (p: PersonIdentity): IsoDate | undefined =>
   p.birthDate ?? (p.idNumber !== undefined ? birthDateOf(p.idNumber) : undefined)
 
 /**
+ * A person's sex: the one given, else the one in the ID number.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const personSex = (p: PersonIdentity): "male" | "female" | undefined =>
+  p.sex ?? (p.idNumber !== undefined ? sexOf(p.idNumber) : undefined)
+
+/**
  * A person's completed years of age on a date, when a birth date is known.
  *
  * @since 0.1.0

@@ -216,7 +216,7 @@ const femaleRule = rule("INT-FEMALE-PROHIB", { zh: "女学生不得从事女职�
   {
     ...v2021("第十六条第（四）项"),
     check: (j, ctx) =>
-      j.internship.post.bannedForWomen && (j.student.sex ?? (j.student.idNumber ? Identity.sexOf(j.student.idNumber) : undefined)) === "female"
+      j.internship.post.bannedForWomen && Identity.personSex(j.student) === "female"
         ? one(ctx, "violation", { zh: "岗位属《女职工劳动保护特别规定》禁忌作业，不得安排女学生", en: "the post is banned for women under the special protection rules" })
         : NONE
   }

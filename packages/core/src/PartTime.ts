@@ -17,7 +17,8 @@ import type * as Practice from "./Practice.js"
 import * as Rule from "./Rule.js"
 import * as Sources from "./Sources.js"
 import type { Teacher } from "./Teacher.js"
-import { titleRank } from "./Teacher.js"
+import { bestSkillOn, enterpriseYearsOn, skillRank, titleRank } from "./Teacher.js"
+import type { SkillLevel } from "./Teacher.js"
 import type { Text } from "./Text.js"
 
 /**
@@ -34,16 +35,10 @@ export interface Check {
   readonly parameters: ReadonlyArray<Parameter.Any>
 }
 
-const skillRank: { readonly [K: string]: number } = { "level-5": 1, "level-4": 2, "level-3": 3, "level-2": 4, "level-1": 5 }
-
-const experienceYears = (t: Teacher, on: IsoDate): number => {
-  const fromRecords = t.enterpriseExperience.reduce((sum, e) => sum + Math.max(0, Iso.diffDays(e.start, Iso.min(e.end ?? on, on)) / 365.25), 0)
-  return Math.max(fromRecords, t.partTime?.productionYears ?? 0)
+const hasSkill = (t: Teacher, on: IsoDate, min: SkillLevel): boolean => {
+  const best = bestSkillOn(t, on)
+  return best !== undefined && skillRank[best.level] >= skillRank[min]
 }
-
-const hasSkill = (t: Teacher, on: IsoDate, min: string): boolean =>
-  (skillRank[t.skillLevel ?? ""] ?? 0) >= (skillRank[min] ?? 99) ||
-  t.certificates.some((c) => c.kind === "skill-level" && c.issuedOn <= on && (skillRank[c.level ?? ""] ?? 0) >= (skillRank[min] ?? 99))
 
 const hasTitle = (t: Teacher, on: IsoDate, min: string): boolean =>
   t.titles.some((x) => x.obtainedOn <= on && titleRank[x.level] >= (titleRank[min as keyof typeof titleRank] ?? 99))
@@ -61,7 +56,7 @@ export const hiring = (t: Teacher, policy: Resolved): ReadonlyArray<Check> => {
   const out: Array<Check> = []
 
   const years = policy.value(N.ptMinExperienceYears)
-  const have = experienceYears(t, on)
+  const have = enterpriseYearsOn(t, on)
   out.push(
     years === undefined
       ? { ruleId: "PT-EXP-YEARS", outcome: "skipped", message: { zh: "未设定工作年限要求", en: "no experience requirement in force" }, parameters: [N.ptMinExperienceYears] }

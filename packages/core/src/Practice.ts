@@ -62,30 +62,6 @@ export const servedBetween = (all: ReadonlyArray<Span>, from: number, to: number
   return servedIn(profile(all), from, to)
 }
 
-/** The sweep without a profile (kept as the reference the profile is tested against). */
-export const servedBetweenSweep = (all: ReadonlyArray<Span>, from: number, to: number): number => {
-  if (to < from) return 0
-  // Sweep the clipped spans' boundaries; between two boundaries the covering set is constant.
-  const clipped: Array<{ s: number; e: number; share: number }> = []
-  for (const sp of all) {
-    const s = Math.max(sp.start, from)
-    const e = Math.min(sp.end, to)
-    if (s <= e && sp.share > 0) clipped.push({ s, e, share: sp.share })
-  }
-  if (clipped.length === 0) return 0
-  if (clipped.length === 1) return (clipped[0]!.e - clipped[0]!.s + 1) * clipped[0]!.share
-  const points = [...new Set(clipped.flatMap((c) => [c.s, c.e + 1]))].sort((a, b) => a - b)
-  let total = 0
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i]!
-    const b = points[i + 1]!
-    let best = 0
-    for (const c of clipped) if (c.s <= a && c.e >= b - 1 && c.share > best) best = c.share
-    total += (b - a) * best
-  }
-  return total
-}
-
 /**
  * A coverage profile: disjoint, sorted segments of epoch days with the share served on each (the largest share
  * of the spans covering it). Built once per teacher, then any window is summed in one pass.

@@ -111,7 +111,7 @@ export const birthDate = (p: Pick<Student, "birthDate" | "idNumber">): IsoDate |
  * @category getters
  */
 export const sex = (s: Pick<Student, "sex" | "idNumber">): "male" | "female" | undefined =>
-  s.sex ?? (s.idNumber !== undefined ? Identity.sexOf(s.idNumber) : undefined)
+  Identity.personSex(s)
 
 /**
  * Completed years of age on a date, when a birth date is known (INT-AGE-16, INT-MINOR-PROHIB).

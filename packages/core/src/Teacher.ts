@@ -431,3 +431,44 @@ export const ageAt = (p: Pick<Teacher, "birthDate" | "idNumber">, on: IsoDate): 
  */
 export const titleLevelOn = (t: Pick<Teacher, "titles">, on: IsoDate): TitleLevel =>
   t.titles.reduce<TitleLevel>((best, x) => (x.obtainedOn <= on && titleRank[x.level] > titleRank[best] ? x.level : best), "none")
+
+/**
+ * Ranks skill levels: 五级 (level 5) lowest, 一级 (level 1) highest.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const skillRank: { readonly [K in SkillLevel]: number } = { "level-5": 1, "level-4": 2, "level-3": 3, "level-2": 4, "level-1": 5 }
+
+const isSkillLevel = (u: string | undefined): u is SkillLevel => u !== undefined && u in skillRank
+
+/**
+ * The highest skill level held on a date: the level on the record, or a skill-level certificate issued by then
+ * and not expired (the certificate is returned when it is the source).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const bestSkillOn = (
+  t: Pick<Teacher, "skillLevel" | "certificates">,
+  on: IsoDate
+): { readonly level: SkillLevel; readonly certificate?: Teacher["certificates"][number] } | undefined => {
+  let best: { level: SkillLevel; certificate?: Teacher["certificates"][number] } | undefined = t.skillLevel === undefined ? undefined : { level: t.skillLevel }
+  for (const c of t.certificates) {
+    if (c.kind !== "skill-level" || c.issuedOn > on || (c.expiresOn !== undefined && c.expiresOn < on) || !isSkillLevel(c.level)) continue
+    if (best === undefined || skillRank[c.level] > skillRank[best.level]) best = { level: c.level, certificate: c }
+  }
+  return best
+}
+
+/**
+ * Years of enterprise work up to a date: the recorded experience, or the part-time engagement's stated
+ * production years when larger (PT-EXP-YEARS, DS-PARTTIME-HIRE-STD, DS-ENT-*).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const enterpriseYearsOn = (t: Pick<Teacher, "enterpriseExperience" | "partTime">, on: IsoDate): number => {
+  const fromRecords = t.enterpriseExperience.reduce((sum, e) => sum + Math.max(0, Iso.diffDays(e.start, Iso.min(e.end ?? on, on)) / 365.25), 0)
+  return Math.max(fromRecords, t.partTime?.productionYears ?? 0)
+}

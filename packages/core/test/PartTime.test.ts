@@ -42,6 +42,22 @@ describe("part-time teachers at hiring (《职业学校兼职教师管理办法�
     expect(check(PartTime.qualificationRule, partTimer({ titles: [], skillLevel: "level-3" }))).toEqual([])
   })
 
+  it("PT-QUAL: a skill-level certificate counts while valid, not after it expires (same reading as DS-ENT-*)", () => {
+    const cert = (expiresOn?: string) => ({
+      kind: "skill-level" as const,
+      name: "数控车工",
+      level: "level-3" as const,
+      issuedOn: D("2015-06-01"),
+      ...(expiresOn === undefined ? {} : { expiresOn: D(expiresOn) })
+    })
+    const qual = (t: Teacher.Teacher) => PartTime.hiring(t, at("2024-09-01")).find((c) => c.ruleId === "PT-QUAL")?.outcome
+    expect(qual(partTimer({ titles: [], certificates: [cert()] }))).toBe("met")
+    expect(qual(partTimer({ titles: [], certificates: [cert("2025-06-01")] }))).toBe("met")
+    expect(qual(partTimer({ titles: [], certificates: [cert("2024-01-01")] }))).toBe("unmet") // hiring is judged on the appointment start, 2024-03-01
+    expect(Teacher.bestSkillOn({ certificates: [cert("2024-06-01")] }, D("2024-05-01"))?.level).toBe("level-3")
+    expect(Teacher.bestSkillOn({ certificates: [cert("2024-06-01")] }, D("2024-09-01"))).toBeUndefined()
+  })
+
   it("PT-TERM is local: skipped nationally, enforced where a pack sets it (Yantai: one semester to 2 years)", () => {
     const long = partTimer({ partTime: { ...partTimer().partTime!, appointment: { start: D("2024-03-01"), end: D("2027-02-28") } } })
     expect(PartTime.hiring(long, at("2024-09-01")).find((c) => c.ruleId === "PT-TERM")?.outcome).toBe("skipped")

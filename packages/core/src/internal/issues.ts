@@ -294,6 +294,3 @@ export const flatten = (issue: ParseResult.ParseIssue): ReadonlyArray<FlatIssue>
   walk(issue, [], undefined, out)
   return out
 }
-
-export const formatPath = (path: ReadonlyArray<string | number>): string =>
-  path.length === 0 ? "(根 root)" : path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("")
