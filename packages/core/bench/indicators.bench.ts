@@ -164,8 +164,9 @@ bench([
     size: "600k students, 48k teachers, 60k agreements, 300k internships",
     items: 600_000 + 48_000 + 60_000 + 300_000,
     targetMs: 3000,
-    runs: 3,
-    warmup: 1,
+    targetRatio: 1.5,
+    runs: 7,
+    warmup: 2,
     ours: () => Indicators.compute(Indicators.catalogue, withoutEnterprises, period, policy).length,
     baseline
   }

@@ -368,6 +368,21 @@ export const heldOn = (t: Pick<Teacher, "dualQualifications">, asOf: IsoDate, va
       (validityYears <= 0 || Iso.addYears(q.certifiedOn, validityYears) > asOf)
   )
 
+/**
+ * Whether any 双师型 certification is held on the date (the same test as {@link heldOn}, without building the list).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const holdsAnyOn = (t: Pick<Teacher, "dualQualifications">, asOf: IsoDate, validityYears: number): boolean => {
+  const qs = t.dualQualifications
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k]!
+    if (q.certifiedOn <= asOf && (q.revokedOn === undefined || q.revokedOn > asOf) && (validityYears <= 0 || Iso.addYears(q.certifiedOn, validityYears) > asOf)) return true
+  }
+  return false
+}
+
 const levelRank: { readonly [K in Level]: number } = { junior: 1, intermediate: 2, senior: 3 }
 
 const holds = (t: Teacher, ctx: Ctx, level: Level): Outcome => {

@@ -119,6 +119,126 @@ export const calendarYear = (year: number): Period => ({
 // -------------------------------------------------------------------------------------------------------------
 
 /**
+ * The records of one collection counted in a population: the count at once, and the ids read from the records
+ * only when someone asks for them (provenance is usually read for a few figures, counted for all). Ids come
+ * back in the collection's order.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Rows {
+  /** How many records. */
+  readonly size: number
+  /** The ids of the records, in the collection's order (computed once, then shared). */
+  ids(): ReadonlyArray<string>
+}
+
+/** Rows kept as a growing list of positions (for populations keyed by more than the school, e.g. by major). */
+class ListRows implements Rows {
+  private at = new Int32Array(4)
+  private n = 0
+  private cached: ReadonlyArray<string> | undefined
+  constructor(private readonly source: ReadonlyArray<{ readonly id: string }>) {}
+  get size(): number {
+    return this.n
+  }
+  add(position: number): void {
+    if (this.n === this.at.length) {
+      const grown = new Int32Array(this.n * 2)
+      grown.set(this.at)
+      this.at = grown
+    }
+    this.at[this.n++] = position
+    this.cached = undefined
+  }
+  ids(): ReadonlyArray<string> {
+    if (this.cached === undefined) {
+      const out = new Array<string>(this.n)
+      for (let k = 0; k < this.n; k++) out[k] = this.source[this.at[k]!]!.id
+      this.cached = out
+    }
+    return this.cached
+  }
+}
+
+/**
+ * One collection's populations as columns: for each record, the school it counts for and a bit per population it
+ * is in, plus a count per school and population. One sequential write per record, whatever the order of the
+ * records (writing to a list per school scatters writes across memory and was the slowest part of the province
+ * benchmark); the records are grouped by school only when some provenance is read.
+ */
+class Columns {
+  readonly bits: Uint32Array
+  readonly school: Int32Array
+  readonly counts: Int32Array
+  private order: Int32Array | undefined
+  private starts: Int32Array | undefined
+  constructor(
+    readonly source: ReadonlyArray<{ readonly id: string }>,
+    readonly schools: number,
+    readonly populations: number
+  ) {
+    this.bits = new Uint32Array(source.length)
+    this.school = new Int32Array(source.length)
+    this.counts = new Int32Array(schools * populations)
+  }
+  rows(ordinal: number, population: number): Rows {
+    return new ColumnRows(this, ordinal, population)
+  }
+  /** The positions of the records of one school in one population, in the collection's order. */
+  positions(ordinal: number, population: number): Array<number> {
+    if (this.order === undefined || this.starts === undefined) {
+      // A counting sort of the counted records by school (stable: the collection's order within a school).
+      const starts = new Int32Array(this.schools + 1)
+      for (let k = 0; k < this.bits.length; k++) if (this.bits[k] !== 0) starts[this.school[k]! + 1]!++
+      for (let s = 0; s < this.schools; s++) starts[s + 1]! += starts[s]!
+      const next = starts.slice(0, this.schools)
+      const order = new Int32Array(starts[this.schools]!)
+      for (let k = 0; k < this.bits.length; k++) if (this.bits[k] !== 0) order[next[this.school[k]!]!++] = k
+      this.order = order
+      this.starts = starts
+    }
+    const bit = 1 << population
+    const out: Array<number> = []
+    for (let k = this.starts[ordinal]!; k < this.starts[ordinal + 1]!; k++) {
+      const at = this.order[k]!
+      if ((this.bits[at]! & bit) !== 0) out.push(at)
+    }
+    return out
+  }
+}
+
+class ColumnRows implements Rows {
+  private cached: ReadonlyArray<string> | undefined
+  constructor(
+    private readonly columns: Columns,
+    private readonly ordinal: number,
+    private readonly population: number
+  ) {}
+  get size(): number {
+    return this.columns.counts[this.ordinal * this.columns.populations + this.population]!
+  }
+  ids(): ReadonlyArray<string> {
+    if (this.cached === undefined) {
+      const source = this.columns.source
+      this.cached = this.columns.positions(this.ordinal, this.population).map((k) => source[k]!.id)
+    }
+    return this.cached
+  }
+}
+
+// Population numbers (bits) in each collection's columns.
+const ST = { students: 0, project: 1, cooperativeClass: 2 } as const
+const TC = { fullTime: 0, professional: 1, senior: 2, dualProfessional: 3, dualFullTime: 4, partTime: 5, partTimeFromPartners: 6, plan: 7, practiceApplicable: 8, practiceCompliant: 9 } as const
+const IN = { post: 0, matching: 1, compliant: 2, ended: 3, both: 4 } as const
+
+interface Tables {
+  readonly students: Columns
+  readonly teachers: Columns
+  readonly internships: Columns
+}
+
+/**
  * What one school looks like on the snapshot date, built in one pass over each collection: the ids of the
  * records in each population, so every indicator reads counts and provenance from here.
  *
@@ -127,28 +247,32 @@ export const calendarYear = (year: number): Period => ({
  */
 export interface SchoolIndex {
   readonly school: School
-  readonly students: Array<string>
-  readonly studentsWithProject: Array<string>
-  readonly studentsInCooperativeClass: Array<string>
-  readonly fullTime: Array<string>
-  readonly fullTimeProfessional: Array<string>
-  readonly fullTimeSenior: Array<string>
-  readonly dualHeldProfessional: Array<string>
-  readonly dualHeldFullTime: Array<string>
-  readonly partTime: Array<string>
-  readonly partTimeFromPartners: Array<string>
-  readonly withCurrentPlan: Array<string>
-  readonly practiceApplicable: Array<string>
-  readonly practiceCompliant: Array<string>
-  readonly midTitleByMajor: Map<string, Array<string>>
+  readonly students: Rows
+  readonly studentsWithProject: Rows
+  readonly studentsInCooperativeClass: Rows
+  readonly fullTime: Rows
+  readonly fullTimeProfessional: Rows
+  readonly fullTimeSenior: Rows
+  readonly dualHeldProfessional: Rows
+  readonly dualHeldFullTime: Rows
+  readonly partTime: Rows
+  readonly partTimeFromPartners: Rows
+  readonly withCurrentPlan: Rows
+  readonly practiceApplicable: Rows
+  readonly practiceCompliant: Rows
+  readonly midTitleByMajor: Map<string, Rows>
+  /** The school's position in the dataset (0-based). */
+  readonly ordinal: number
   readonly enrollingMajors: Array<Major>
   readonly partnerByMajor: Map<string, Array<string>>
   readonly mechanisms: Map<string, Array<string>>
-  readonly postInternshipsEnded: Array<string>
-  readonly postInternshipsAssessedByBoth: Array<string>
-  readonly postInternships: Array<string>
-  readonly postInternshipsMatching: Array<string>
-  readonly postInternshipsCompliant: Array<string>
+  /** Agreements in force running at least one of the six mechanisms (PLAN-SIX-MECHANISMS). */
+  readonly mechanismAgreements: Array<string>
+  readonly postInternshipsEnded: Rows
+  readonly postInternshipsAssessedByBoth: Rows
+  readonly postInternships: Rows
+  readonly postInternshipsMatching: Rows
+  readonly postInternshipsCompliant: Rows
   readonly coBuiltBases: Array<string>
   readonly coBuiltBasesByMajor: Map<string, Array<string>>
   readonly textbooks: Array<string>
@@ -158,30 +282,32 @@ export interface SchoolIndex {
   facts: SchoolFacts | undefined
 }
 
-const emptyIndex = (school: School): SchoolIndex => ({
+const emptyIndex = (school: School, o: number, t: Tables): SchoolIndex => ({
   school,
-  students: [],
-  studentsWithProject: [],
-  studentsInCooperativeClass: [],
-  fullTime: [],
-  fullTimeProfessional: [],
-  fullTimeSenior: [],
-  dualHeldProfessional: [],
-  dualHeldFullTime: [],
-  partTime: [],
-  partTimeFromPartners: [],
-  withCurrentPlan: [],
-  practiceApplicable: [],
-  practiceCompliant: [],
+  ordinal: o,
+  students: t.students.rows(o, ST.students),
+  studentsWithProject: t.students.rows(o, ST.project),
+  studentsInCooperativeClass: t.students.rows(o, ST.cooperativeClass),
+  fullTime: t.teachers.rows(o, TC.fullTime),
+  fullTimeProfessional: t.teachers.rows(o, TC.professional),
+  fullTimeSenior: t.teachers.rows(o, TC.senior),
+  dualHeldProfessional: t.teachers.rows(o, TC.dualProfessional),
+  dualHeldFullTime: t.teachers.rows(o, TC.dualFullTime),
+  partTime: t.teachers.rows(o, TC.partTime),
+  partTimeFromPartners: t.teachers.rows(o, TC.partTimeFromPartners),
+  withCurrentPlan: t.teachers.rows(o, TC.plan),
+  practiceApplicable: t.teachers.rows(o, TC.practiceApplicable),
+  practiceCompliant: t.teachers.rows(o, TC.practiceCompliant),
   midTitleByMajor: new Map(),
   enrollingMajors: [],
   partnerByMajor: new Map(),
   mechanisms: new Map(),
-  postInternshipsEnded: [],
-  postInternshipsAssessedByBoth: [],
-  postInternships: [],
-  postInternshipsMatching: [],
-  postInternshipsCompliant: [],
+  mechanismAgreements: [],
+  postInternshipsEnded: t.internships.rows(o, IN.ended),
+  postInternshipsAssessedByBoth: t.internships.rows(o, IN.both),
+  postInternships: t.internships.rows(o, IN.post),
+  postInternshipsMatching: t.internships.rows(o, IN.matching),
+  postInternshipsCompliant: t.internships.rows(o, IN.compliant),
   coBuiltBases: [],
   coBuiltBasesByMajor: new Map(),
   textbooks: [],
@@ -202,6 +328,8 @@ const hasViolation = (findings: ReadonlyArray<Finding>): boolean => {
   return false
 }
 
+const sixMechanisms: ReadonlySet<string> = new Set(["talent", "bases", "staff", "information", "service", "culture"])
+
 const inForce = (a: CooperationAgreement, on: IsoDate): boolean =>
   a.lifecycle !== undefined ? (a.lifecycle.state === "in-force" || a.lifecycle.state === "expiring") && a.term.start <= on && a.term.end >= on : a.term.start <= on && a.term.end >= on && a.signatures.length >= 2
 
@@ -212,66 +340,166 @@ const inForce = (a: CooperationAgreement, on: IsoDate): boolean =>
  * @category constructors
  */
 export const index = (data: Dataset, period: Period, policy: Resolved): ReadonlyMap<string, SchoolIndex> => {
-  const on = period.end
+  const ordinals = new Map<string, number>()
+  for (const s of data.schools) if (!ordinals.has(s.id)) ordinals.set(s.id, ordinals.size)
+  const n = ordinals.size
+  const tables: Tables = {
+    students: new Columns(data.students, n, 3),
+    teachers: new Columns(data.teachers, n, 10),
+    internships: new Columns(data.internships ?? [], n, 5)
+  }
   const out = new Map<string, SchoolIndex>()
-  for (const s of data.schools) out.set(s.id, emptyIndex(s))
-  const validity = policy.value(N.dsValidityYears) ?? 0
-  const settings = Practice.settings(policy)
+  for (const s of data.schools) out.set(s.id, emptyIndex(s, ordinals.get(s.id)!, tables))
+  // One small function per collection: each loop is optimised on its own (one large function was markedly
+  // slower in the province benchmark).
+  const bases = data.trainingBases ?? []
+  const { partnerEnterprises, agreementsInForce } = indexCooperation(out, data.cooperation ?? [], period, bases.length > 0)
+  indexMajorsAndBases(out, data.majors, bases, agreementsInForce)
+  indexStudents(ordinals, tables.students, data.students, period.end)
+  indexTeachers(out, ordinals, tables.teachers, data.teachers, period, policy, partnerEnterprises)
+  indexInternships(out, ordinals, tables.internships, data, period, policy)
+  for (const f of data.facts) {
+    const ix = out.get(f.schoolId)
+    if (ix !== undefined && f.asOf <= period.end && (ix.facts === undefined || f.asOf > ix.facts.asOf)) ix.facts = f
+  }
+  return out
+}
+
+const indexCooperation = (out: Map<string, SchoolIndex>, cooperation: ReadonlyArray<CooperationAgreement>, period: Period, keepInForce: boolean) => {
+  const on = period.end
   const partnerEnterprises = new Map<string, Set<string>>()
   const agreementsInForce = new Set<string>()
-  for (const a of data.cooperation ?? []) {
+  for (let k = 0; k < cooperation.length; k++) {
+    const a = cooperation[k]!
     const ix = out.get(a.schoolId)
     if (ix === undefined) continue
     // PLAN-TEXTBOOKS: co-developed materials delivered in the period, whatever the agreement's state now.
     for (const d of a.deliverables) if (d.kind === "textbook" && d.state === "delivered" && d.deliveredOn !== undefined && d.deliveredOn >= period.start && d.deliveredOn <= period.end) ix.textbooks.push(`${a.id}/${d.id}`)
     if (!inForce(a, on)) continue
-    agreementsInForce.add(a.id)
+    // Kept only when training bases need it (PLAN-COBUILT-BASES): a set of every id costs a hash per agreement.
+    if (keepInForce) agreementsInForce.add(a.id)
     for (const m of a.leadingPartnerFor) push(ix.partnerByMajor, m, a.id)
-    for (const mech of a.mechanisms) push(ix.mechanisms, mech, a.id)
-    const set = partnerEnterprises.get(a.schoolId) ?? new Set()
+    let running = false
+    for (const mech of a.mechanisms) {
+      push(ix.mechanisms, mech, a.id)
+      if (sixMechanisms.has(mech)) running = true
+    }
+    if (running) ix.mechanismAgreements.push(a.id)
+    let set = partnerEnterprises.get(a.schoolId)
+    if (set === undefined) partnerEnterprises.set(a.schoolId, (set = new Set()))
     set.add(a.enterpriseCreditCode)
-    partnerEnterprises.set(a.schoolId, set)
   }
-  for (const m of data.majors) {
+  return { partnerEnterprises, agreementsInForce }
+}
+
+const indexMajorsAndBases = (out: Map<string, SchoolIndex>, majors: ReadonlyArray<Major>, bases: ReadonlyArray<TrainingBase>, agreementsInForce: ReadonlySet<string>) => {
+  for (const m of majors) {
     const ix = out.get(m.schoolId)
     if (ix !== undefined && m.enrolling) ix.enrollingMajors.push(m)
   }
-  for (const b of data.trainingBases ?? []) {
+  for (const b of bases) {
     const ix = out.get(b.schoolId)
     // PLAN-COBUILT-BASES: co-built with an enterprise under an agreement in force.
     if (ix === undefined || b.coBuiltWith.length === 0 || b.agreementId === undefined || !agreementsInForce.has(b.agreementId)) continue
     ix.coBuiltBases.push(b.id)
     for (const m of b.majorCodes) push(ix.coBuiltBasesByMajor, m, b.id)
   }
-  for (const st of data.students) {
-    const ix = out.get(st.schoolId)
-    if (ix === undefined || st.status !== "enrolled" || !st.fullTimeDiploma || st.enrolledOn > on) continue
-    ix.students.push(st.id)
-    if (st.specialProject !== undefined && st.specialProject.assignedOn <= on) ix.studentsWithProject.push(st.id)
-    if (st.cooperativeClass !== undefined && st.cooperativeClass.joinedOn <= on) ix.studentsInCooperativeClass.push(st.id)
+}
+
+const indexStudents = (ordinals: ReadonlyMap<string, number>, c: Columns, students: ReadonlyArray<Student>, on: IsoDate) => {
+  const { bits, school, counts } = c
+  for (let k = 0; k < students.length; k++) {
+    const st = students[k]!
+    if (st.status !== "enrolled" || !st.fullTimeDiploma || st.enrolledOn > on) continue
+    const o = ordinals.get(st.schoolId)
+    if (o === undefined) continue
+    const base = o * 3
+    let b = 1 << ST.students
+    counts[base + ST.students]!++
+    if (st.specialProject !== undefined && st.specialProject.assignedOn <= on) {
+      b |= 1 << ST.project
+      counts[base + ST.project]!++
+    }
+    if (st.cooperativeClass !== undefined && st.cooperativeClass.joinedOn <= on) {
+      b |= 1 << ST.cooperativeClass
+      counts[base + ST.cooperativeClass]!++
+    }
+    bits[k] = b
+    school[k] = o
   }
-  for (const t of data.teachers) {
-    const ix = out.get(t.schoolId)
-    if (ix === undefined || t.hiredOn > on || (t.leftOn !== undefined && t.leftOn <= on)) continue
+}
+
+const indexTeachers = (
+  out: ReadonlyMap<string, SchoolIndex>,
+  ordinals: ReadonlyMap<string, number>,
+  c: Columns,
+  teachers: ReadonlyArray<Teacher>,
+  period: Period,
+  policy: Resolved,
+  partnerEnterprises: ReadonlyMap<string, ReadonlySet<string>>
+) => {
+  const on = period.end
+  const validity = policy.value(N.dsValidityYears) ?? 0
+  const settings = Practice.settings(policy)
+  const { bits, school, counts } = c
+  const P = c.populations
+  for (let k = 0; k < teachers.length; k++) {
+    const t = teachers[k]!
+    if (t.hiredOn > on || (t.leftOn !== undefined && t.leftOn <= on)) continue
+    const o = ordinals.get(t.schoolId)
+    if (o === undefined) continue
+    const base = o * P
+    let b = 0
     if (t.employment === "part-time") {
       if (t.partTime !== undefined && t.partTime.appointment.start <= on && t.partTime.appointment.end >= on) {
-        ix.partTime.push(t.id)
+        b |= 1 << TC.partTime
+        counts[base + TC.partTime]!++
         const code = t.partTime.employerCreditCode
-        if (code !== undefined && partnerEnterprises.get(t.schoolId)?.has(code)) ix.partTimeFromPartners.push(t.id)
+        if (code !== undefined && partnerEnterprises.get(t.schoolId)?.has(code)) {
+          b |= 1 << TC.partTimeFromPartners
+          counts[base + TC.partTimeFromPartners]!++
+        }
+        bits[k] = b
+        school[k] = o
       }
       continue
     }
-    ix.fullTime.push(t.id)
+    b |= 1 << TC.fullTime
+    counts[base + TC.fullTime]!++
     const professional = t.courseType === "professional"
-    if (professional) ix.fullTimeProfessional.push(t.id)
+    if (professional) {
+      b |= 1 << TC.professional
+      counts[base + TC.professional]!++
+    }
     let best = 0
     for (const x of t.titles) if (x.obtainedOn <= on && titleRank[x.level] > best) best = titleRank[x.level]
-    if (best >= titleRank["associate-senior"]) ix.fullTimeSenior.push(t.id)
-    if (t.dualQualifications.length > 0 && DualQualified.heldOn(t, on, validity).length > 0) {
-      ix.dualHeldFullTime.push(t.id)
-      if (professional) ix.dualHeldProfessional.push(t.id)
+    if (best >= titleRank["associate-senior"]) {
+      b |= 1 << TC.senior
+      counts[base + TC.senior]!++
     }
-    if (t.developmentPlan !== undefined && t.developmentPlan.period.start <= on && t.developmentPlan.period.end >= on) ix.withCurrentPlan.push(t.id)
+    if (t.dualQualifications.length > 0 && DualQualified.holdsAnyOn(t, on, validity)) {
+      b |= 1 << TC.dualFullTime
+      counts[base + TC.dualFullTime]!++
+      if (professional) {
+        b |= 1 << TC.dualProfessional
+        counts[base + TC.dualProfessional]!++
+      }
+    }
+    if (t.developmentPlan !== undefined && t.developmentPlan.period.start <= on && t.developmentPlan.period.end >= on) {
+      b |= 1 << TC.plan
+      counts[base + TC.plan]!++
+    }
+    if (settings !== undefined && professional) {
+      b |= 1 << TC.practiceApplicable
+      counts[base + TC.practiceApplicable]!++
+      if (Practice.evaluate(t, on, settings).status === "compliant") {
+        b |= 1 << TC.practiceCompliant
+        counts[base + TC.practiceCompliant]!++
+      }
+    }
+    bits[k] = b
+    school[k] = o
+    const ix = out.get(t.schoolId)!
     for (const sv of t.services) {
       if (sv.date < period.start || sv.date > period.end) continue
       if (sv.kind === "social-training") {
@@ -279,19 +507,36 @@ export const index = (data: Dataset, period: Period, policy: Resolved): Readonly
         ix.socialTrainingPersonTimes += sv.beneficiaries ?? 0
       } else if (sv.kind === "technical-service") ix.technicalServices.push(`${t.id}/${sv.title}@${sv.date}`)
     }
-    if (settings !== undefined && professional) {
-      ix.practiceApplicable.push(t.id)
-      if (Practice.evaluate(t, on, settings).status === "compliant") ix.practiceCompliant.push(t.id)
-    }
     // IND-MAJOR-2MID: full-time teachers with a relevant 中级+ title, by the majors they teach.
-    if (best >= titleRank.intermediate) for (const m of t.majorCodes) push(ix.midTitleByMajor, m, t.id)
+    if (best >= titleRank.intermediate)
+      for (const m of t.majorCodes) {
+        let rows = ix.midTitleByMajor.get(m) as ListRows | undefined
+        if (rows === undefined) ix.midTitleByMajor.set(m, (rows = new ListRows(teachers)))
+        rows.add(k)
+      }
   }
+}
+
+const indexInternships = (out: ReadonlyMap<string, SchoolIndex>, ordinals: ReadonlyMap<string, number>, c: Columns, data: Dataset, period: Period, policy: Resolved) => {
+  const { bits: flags, school, counts } = c
+  const P = c.populations
   // Which subjects assessed each internship, as bits (1 school, 2 enterprise).
   const assessed = new Map<string, number>()
-  for (const a of data.assessments ?? []) {
+  const assessments = data.assessments ?? []
+  // Assessments usually come grouped by internship: a run of one internship's is merged before touching the map.
+  let last: string | undefined
+  let bits = 0
+  for (let k = 0; k < assessments.length; k++) {
+    const a = assessments[k]!
     if (a.stage !== "result") continue
-    assessed.set(a.internshipId, (assessed.get(a.internshipId) ?? 0) | (a.assessor === "school" ? 1 : 2))
+    if (a.internshipId !== last) {
+      if (last !== undefined) assessed.set(last, (assessed.get(last) ?? 0) | bits)
+      last = a.internshipId
+      bits = 0
+    }
+    bits |= a.assessor === "school" ? 1 : 2
   }
+  if (last !== undefined) assessed.set(last, (assessed.get(last) ?? 0) | bits)
   // Built only when some internship's findings have to be computed here.
   let studentsById: ReadonlyMap<string, Student> | undefined
   let agreementsById: ReadonlyMap<string, InternshipAgreement> | undefined
@@ -300,10 +545,12 @@ export const index = (data: Dataset, period: Period, policy: Resolved): Readonly
   const internships = data.internships ?? []
   for (let k = 0; k < internships.length; k++) {
     const i = internships[k]!
-    const ix = out.get(i.schoolId)
-    if (ix === undefined || i.kind === "observation") continue
-    if (i.start > period.end || i.end < period.start) continue
-    ix.postInternships.push(i.id)
+    if (i.kind === "observation" || i.start > period.end || i.end < period.start) continue
+    const o = ordinals.get(i.schoolId)
+    if (o === undefined) continue
+    const base = o * P
+    let b = 1 << IN.post
+    counts[base + IN.post]!++
     // PLAN-INTERN-COMPLIANT: no violation among the internship's findings.
     let findings = givenFindings === undefined ? undefined : givenFindings.get(i.id)
     if (findings === undefined) {
@@ -311,27 +558,34 @@ export const index = (data: Dataset, period: Period, policy: Resolved): Readonly
       agreementsById ??= new Map((data.internshipAgreements ?? []).map((a) => [a.id, a] as const))
       const student = studentsById.get(i.studentId)
       if (student !== undefined) {
-        let c = checkers.get(i.schoolId)
-        if (c === undefined) {
-          const sc = ix.school
-          c = InternshipGates.checker(policy.policy, { province: sc.province, ...(sc.city === undefined ? {} : { city: sc.city }), school: sc.code })
-          checkers.set(i.schoolId, c)
+        let checker = checkers.get(i.schoolId)
+        if (checker === undefined) {
+          const sc = out.get(i.schoolId)!.school
+          checker = InternshipGates.checker(policy.policy, { province: sc.province, ...(sc.city === undefined ? {} : { city: sc.city }), school: sc.code })
+          checkers.set(i.schoolId, checker)
         }
-        findings = c.check({ internship: i, student, agreement: i.agreementId === undefined ? undefined : agreementsById!.get(i.agreementId) })
+        findings = checker.check({ internship: i, student, agreement: i.agreementId === undefined ? undefined : agreementsById!.get(i.agreementId) })
       }
     }
-    if (findings !== undefined && !hasViolation(findings)) ix.postInternshipsCompliant.push(i.id)
-    if (i.post.majorMatch !== "unrelated") ix.postInternshipsMatching.push(i.id)
-    if (i.end >= period.start && i.end <= period.end) {
-      ix.postInternshipsEnded.push(i.id)
-      if (assessed.get(i.id) === 3) ix.postInternshipsAssessedByBoth.push(i.id)
+    if (findings !== undefined && !hasViolation(findings)) {
+      b |= 1 << IN.compliant
+      counts[base + IN.compliant]!++
     }
+    if (i.post.majorMatch !== "unrelated") {
+      b |= 1 << IN.matching
+      counts[base + IN.matching]!++
+    }
+    if (i.end <= period.end) {
+      b |= 1 << IN.ended
+      counts[base + IN.ended]!++
+      if (assessed.get(i.id) === 3) {
+        b |= 1 << IN.both
+        counts[base + IN.both]!++
+      }
+    }
+    flags[k] = b
+    school[k] = o
   }
-  for (const f of data.facts) {
-    const ix = out.get(f.schoolId)
-    if (ix !== undefined && f.asOf <= on && (ix.facts === undefined || f.asOf > ix.facts.asOf)) ix.facts = f
-  }
-  return out
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -382,7 +636,28 @@ export interface Definition {
 const notTechnical = (s: School) => s.type !== "technical"
 const technical = (s: School) => s.type === "technical"
 
-const part = (ids: ReadonlyArray<string>): Part => ({ value: ids.length, ids })
+const isRows = (x: ReadonlyArray<string> | Rows): x is Rows => !Array.isArray(x)
+const part = (ids: ReadonlyArray<string> | Rows): Part =>
+  isRows(ids)
+    ? {
+        value: ids.size,
+        get ids() {
+          return ids.ids()
+        }
+      }
+    : { value: ids.length, ids }
+
+const noIds: ReadonlyArray<string> = Object.freeze([])
+
+/** Provenance read when asked for: the ids of a large population are built on first read, then kept. */
+const provenanceOf = (numerator: Part | undefined, denominator: Part | undefined): Value["provenance"] => ({
+  get numerator() {
+    return numerator === undefined ? noIds : numerator.ids
+  },
+  get denominator() {
+    return denominator === undefined ? noIds : denominator.ids
+  }
+})
 const fact = (ix: SchoolIndex, key: "landArea" | "buildingArea" | "trackLength" | "equipmentValue" | "books"): Part | undefined => {
   const f = ix.facts
   const v = f?.[key]
@@ -487,8 +762,9 @@ export const catalogue: ReadonlyArray<Definition> = [
     table: "落实政策表",
     threshold: { parameter: N.planSixMechanismsTarget, comparator: ">=" },
     measure: (ix) => {
-      const used = ["talent", "bases", "staff", "information", "service", "culture"].filter((m) => ix.mechanisms.has(m))
-      return { numerator: { value: used.length, ids: [...new Set(used.flatMap((m) => ix.mechanisms.get(m)!))].sort() } }
+      let used = 0
+      for (const m of sixMechanisms) if (ix.mechanisms.has(m)) used++
+      return { numerator: { value: used, ids: ix.mechanismAgreements } }
     }
   },
   { id: "PLAN-ENTERPRISE-TEACHERS", name: { zh: "合作企业兼职教师占专业课教师比例", en: "partner-enterprise teachers per professional teacher" }, scope: "school", unit: "ratio", table: "资源表", threshold: { parameter: N.planEnterpriseTeachersTarget, comparator: ">=" }, measure: (ix) => ({ numerator: part(ix.partTimeFromPartners), denominator: part(ix.fullTimeProfessional) }) },
@@ -564,17 +840,22 @@ const compare = (value: number, comparator: string, threshold: number): boolean 
 export const compute = (definitions: ReadonlyArray<Definition>, data: Dataset, period: Period, policy: Resolved): ReadonlyArray<Value> => {
   const ix = index(data, period, policy)
   const out: Array<Value> = []
+  // One policy, one period: each definition's threshold is resolved once, shared by every value.
+  const thresholds = definitions.map((def) => {
+    const r = def.threshold === undefined ? undefined : policy.explain(def.threshold.parameter)
+    return def.threshold !== undefined && r !== undefined && r.status === "in-force" && r.entry !== undefined
+      ? { comparator: def.threshold.comparator, value: r.value as number, parameter: def.threshold.parameter.id, effectiveFrom: r.entry.effectiveFrom, citation: r.entry.citation, verified: r.entry.verified }
+      : undefined
+  })
+  const single: ReadonlyArray<Major | undefined> = [undefined]
   for (const school of ix.values()) {
-    for (const def of definitions) {
+    for (let d = 0; d < definitions.length; d++) {
+      const def = definitions[d]!
       if (def.appliesTo !== undefined && !def.appliesTo(school.school)) continue
-      const scopes: ReadonlyArray<Major | undefined> = def.scope === "major" ? school.enrollingMajors : [undefined]
+      const scopes: ReadonlyArray<Major | undefined> = def.scope === "major" ? school.enrollingMajors : single
+      const threshold = thresholds[d]
       for (const major of scopes) {
         const m = def.measure(school, major)
-        const r = def.threshold === undefined ? undefined : policy.explain(def.threshold.parameter)
-        const threshold =
-          def.threshold !== undefined && r !== undefined && r.status === "in-force" && r.entry !== undefined
-            ? { comparator: def.threshold.comparator, value: r.value as number, parameter: def.threshold.parameter.id, effectiveFrom: r.entry.effectiveFrom, citation: r.entry.citation, verified: r.entry.verified }
-            : undefined
         // Built field by field: object spreads cost about a microsecond each here, times every value.
         const v: { -readonly [K in keyof Value]: Value[K] } = {
           indicator: def.id,
@@ -583,7 +864,7 @@ export const compute = (definitions: ReadonlyArray<Definition>, data: Dataset, p
           period,
           table: def.table,
           status: "ok",
-          provenance: { numerator: m?.numerator.ids ?? [], denominator: m?.denominator?.ids ?? [] }
+          provenance: provenanceOf(m?.numerator, m?.denominator)
         }
         if (def.variant !== undefined) v.variant = def.variant
         if (major !== undefined) v.majorCode = major.code
