@@ -428,3 +428,206 @@ describe("every catalogue indicator equals its oracle", () => {
     }
   }, { fastCheck: { numRuns: 60 } })
 })
+
+// -------------------------------------------------------------------------------------------------------------
+// School facts, 达标工程 (IND-DB-*), technical schools and 产教融合型企业 (PEI-*) against oracles written from the
+// standards' words, over random schools whose figures fall around (and exactly on) each threshold
+// -------------------------------------------------------------------------------------------------------------
+
+const T = (p: Parameters<typeof policy.value>[0]) => policy.value(p) as number
+// A factor around a threshold: well below, 90% (the "basically met" edge), just below, exactly on, above.
+// Mostly met, so that schools missing one or two fields (the 基本达标 cases) are common.
+const factorArb = fc.oneof({ arbitrary: fc.constantFrom(1, 1.2), weight: 8 }, { arbitrary: fc.constantFrom(0.9, 0.95, 0.999, 0.89), weight: 2 }, { arbitrary: fc.constant(0.5), weight: 1 })
+const facilitySchoolArb = fc.record({
+  type: fc.constantFrom<School.School["type"]>("secondary", "secondary", "secondary", "technical"),
+  attachedOnly: fc.constantFrom(false, false, false, true),
+  foundedIn: fc.option(fc.constantFrom(2010, 2018, 2021, 2022, 2024), { nil: undefined }),
+  students: fc.constantFrom(0, 900, 1199, 1200, 1200, 1332, 1334, 1500),
+  fullTime: fc.constantFrom(0, 54, 59, 60, 60, 60, 75, 80),
+  hasFacts: fc.constantFrom(true, true, true, true, true, false),
+  land: factorArb,
+  landPer: factorArb,
+  build: factorArb,
+  buildPer: factorArb,
+  equip: factorArb,
+  equipPer: factorArb,
+  books: factorArb,
+  track: fc.option(factorArb, { nil: undefined }),
+  enrollingMajors: fc.integer({ min: 0, max: 8 })
+})
+const facilityArb = fc.array(facilitySchoolArb, { minLength: 1, maxLength: 4 }).map((rs) => {
+  const schools = rs.map((r, i) => ({ ...school(`f${i}`), type: r.type, attachedClassesOnly: r.attachedOnly, ...(r.foundedIn === undefined ? {} : { foundedOn: D(`${r.foundedIn}-09-01`) }) }) as School.School)
+  const students = rs.flatMap((r, i) => Array.from({ length: r.students }, (_, k) => student(`f${i}-s${k}`, `f${i}`)))
+  const teachers = rs.flatMap((r, i) => Array.from({ length: r.fullTime }, (_, k) => ft(`f${i}-t${k}`, `f${i}`)))
+  const majors = rs.flatMap((r, i) => Array.from({ length: r.enrollingMajors }, (_, k) => ({ id: `f${i}-m${k}`, schoolId: `f${i}`, code: "710201", name: "m", enrolling: true }))) as unknown as Indicators.Dataset["majors"]
+  const facts = rs.flatMap((r, i): Array<Indicators.SchoolFacts> => {
+    if (!r.hasFacts) return []
+    const tech = r.type === "technical"
+    const n = Math.max(r.students, 1)
+    // Each fact is the larger of what its total and its per-student standard ask, scaled by its factor, so each
+    // field lands on its own side of its threshold.
+    const land = (tech ? T(National.techMinLandArea) : T(National.schoolMinLandArea)) * r.land
+    const building = tech ? T(National.techMinBuildingArea) * r.build : T(National.schoolMinBuildingArea) * r.build
+    return [{
+      schoolId: `f${i}`,
+      asOf: D("2025-06-30"),
+      landArea: r.landPer === 1 && !tech ? T(National.schoolMinLandPerStudent) * n : land,
+      buildingArea: r.buildPer === 1 ? (tech ? T(National.techMinBuildingPerStudent) : T(National.schoolMinBuildingPerStudent)) * n : building,
+      ...(r.track === undefined ? {} : { trackLength: T(National.schoolMinTrackLength) * r.track }),
+      equipmentValue: r.equipPer === 1 ? T(National.schoolMinEquipmentPerStudent) * n : (tech ? T(National.techMinEquipmentValue) : T(National.schoolMinEquipmentValue)) * r.equip,
+      books: Math.round(T(National.schoolMinBooksPerStudent) * n * r.books),
+      source: "随机"
+    }]
+  })
+  return { schools, majors, students, teachers, facts, rows: rs } satisfies Indicators.Dataset & { rows: unknown }
+})
+
+describe("facilities, 达标工程 and technical schools equal their oracles", () => {
+  it.prop("IND-LAND, IND-BUILD, IND-TRACK, IND-EQUIP, IND-BOOKS, IND-TECH-SCHOOL, IND-DB-CLASS, IND-DB-TARGET", [facilityArb], ([ds]) => {
+    const values = Indicators.compute(Indicators.catalogue, ds, period, policy)
+    const minShare = T(National.dabiaoBasicMinShare)
+    const maxMissed = T(National.dabiaoBasicMaxMissed)
+    const inScope: Array<string> = []
+    const allMet: Array<string> = []
+    for (const s of ds.schools) {
+      const get = (id: string, variant?: string) => values.find((v) => v.schoolId === s.id && v.indicator === id && v.variant === variant)
+      const f = ds.facts.find((x) => x.schoolId === s.id)
+      const n = ds.students.filter((x) => x.schoolId === s.id).length
+      const fullTime = ds.teachers.filter((x) => x.schoolId === s.id).length
+      const tech = s.type === "technical"
+      // Oracle: [value or undefined when it cannot be measured, threshold, comparator] as the standard words it.
+      type Field = readonly [number | undefined, number, ">=" | "<="]
+      const per = (x: number | undefined): number | undefined => (x === undefined || n === 0 ? undefined : x / n)
+      const expected: Record<string, Field | "absent"> = {
+        "IND-LAND/total": tech ? "absent" : [f?.landArea, T(National.schoolMinLandArea), ">="],
+        "IND-LAND/per-student": tech ? "absent" : [per(f?.landArea), T(National.schoolMinLandPerStudent), ">="],
+        "IND-BUILD/total": tech ? "absent" : [f?.buildingArea, T(National.schoolMinBuildingArea), ">="],
+        "IND-BUILD/per-student": tech ? "absent" : [per(f?.buildingArea), T(National.schoolMinBuildingPerStudent), ">="],
+        "IND-TRACK": [f?.trackLength, T(National.schoolMinTrackLength), ">="],
+        "IND-EQUIP/total": tech ? "absent" : [f?.equipmentValue, T(National.schoolMinEquipmentValue), ">="],
+        "IND-EQUIP/per-student": [per(f?.equipmentValue), T(National.schoolMinEquipmentPerStudent), ">="],
+        "IND-BOOKS": [per(f?.books), T(National.schoolMinBooksPerStudent), ">="],
+        "IND-FT-60": [fullTime, T(National.schoolMinFullTimeTeachers), ">="],
+        "IND-STR-20": [fullTime === 0 ? undefined : n / fullTime, T(National.schoolMaxStudentsPerTeacher), "<="],
+        "IND-TECH-SCHOOL/land": tech ? [f?.landArea, T(National.techMinLandArea), ">="] : "absent",
+        "IND-TECH-SCHOOL/building": tech ? [f?.buildingArea, T(National.techMinBuildingArea), ">="] : "absent",
+        "IND-TECH-SCHOOL/building-per-student": tech ? [per(f?.buildingArea), T(National.techMinBuildingPerStudent), ">="] : "absent",
+        "IND-TECH-SCHOOL/majors": tech ? [ds.majors.filter((m) => m.schoolId === s.id).length, T(National.techMinMajors), ">="] : "absent",
+        "IND-TECH-SCHOOL/diploma-students": tech ? [n, T(National.techMinDiplomaStudents), ">="] : "absent",
+        "IND-TECH-SCHOOL/equipment": tech ? [f?.equipmentValue, T(National.techMinEquipmentValue), ">="] : "absent"
+      }
+      const verdictOf = (e: Field) => (e[0] === undefined ? undefined : (e[2] === ">=" ? e[0] >= e[1] : e[0] <= e[1]) ? "met" : "not-met")
+      for (const [key, e] of Object.entries(expected)) {
+        const [id, variant] = key.split("/")
+        const v = get(id!, variant)
+        if (e === "absent") {
+          expect(v, key).toBeUndefined()
+          continue
+        }
+        expect(v, key).toBeDefined()
+        if (e[0] === undefined) expect(v!.status, key).toBe("not-applicable")
+        else {
+          expect(v!.value, key).toBe(e[0])
+          expect([v!.verdict, v!.threshold?.value, v!.threshold?.comparator], key).toEqual([verdictOf(e), e[1], e[2]])
+        }
+      }
+      // IND-DB-SCOPE: technical schools, schools running only attached classes and schools founded in or after
+      // the programme's year are outside it.
+      const cls = get("IND-DB-CLASS")!
+      const founded = s.foundedOn === undefined ? undefined : Number(s.foundedOn.slice(0, 4))
+      if (tech || s.attachedClassesOnly || (founded !== undefined && founded >= T(National.dabiaoNewSchoolYear))) {
+        expect(cls.status).toBe("not-applicable")
+        expect(cls.verdict).toBeUndefined()
+        continue
+      }
+      inScope.push(s.id)
+      // IND-DB-9FIELDS: the nine monitored fields; IND-DB-CLASS: all met → 达标; at most `maxMissed` missed, each
+      // within `minShare` of its standard → 基本达标; otherwise 不达标; any field unmeasurable → no verdict.
+      const nine = ["IND-LAND/total", "IND-LAND/per-student", "IND-BUILD/total", "IND-BUILD/per-student", "IND-FT-60", "IND-STR-20", "IND-EQUIP/total", "IND-EQUIP/per-student", "IND-BOOKS"].map((k) => expected[k] as Field)
+      const measurable = nine.every((e) => e[0] !== undefined)
+      const missed = nine.filter((e) => e[0] !== undefined && verdictOf(e) === "not-met")
+      const close = missed.every((e) => (e[2] === "<=" ? e[0]! <= e[1] / minShare : e[0]! >= e[1] * minShare))
+      const want = !measurable ? undefined : missed.length === 0 ? "met" : missed.length <= maxMissed && close ? "basically-met" : "not-met"
+      expect([cls.status, cls.verdict], s.id).toEqual([want === undefined ? "not-applicable" : "ok", want])
+      if (want !== undefined) expect(cls.value).toBe(9 - missed.length)
+      if (want === "met") allMet.push(s.id)
+    }
+    const target = values.find((v) => v.indicator === "IND-DB-TARGET")!
+    if (inScope.length === 0) expect(target.status).toBe("not-applicable")
+    else {
+      expect(target.provenance).toEqual({ numerator: allMet, denominator: inScope })
+      expect(target.value).toBe(allMet.length / inScope.length)
+      expect(target.verdict).toBe(allMet.length / inScope.length >= T(National.dabiaoTargetShare) ? "met" : "not-met")
+    }
+  }, { fastCheck: { numRuns: 80 } })
+
+  it("the random schools reach every IND-DB-CLASS verdict (the property above is not vacuous)", () => {
+    const seen = new Set<string>()
+    for (const ds of fc.sample(facilityArb, { numRuns: 150, seed: 7 }))
+      for (const v of Indicators.compute(Indicators.catalogue, ds, period, policy)) if (v.indicator === "IND-DB-CLASS") seen.add(v.verdict ?? v.status)
+    expect([...seen].sort()).toEqual(["basically-met", "met", "not-applicable", "not-met"])
+  })
+})
+
+const enterpriseArb = fc.array(
+  fc.record({
+    // Internships hosted: around the PEI-INTERN-60 threshold, of random lengths around 3 months.
+    interns: fc.constantFrom(0, 10, 59, 60, 61),
+    shortOnes: fc.integer({ min: 0, max: 5 }),
+    repeatStudent: fc.boolean(),
+    outsidePeriod: fc.integer({ min: 0, max: 3 }),
+    orderClass: fc.boolean(),
+    apprenticeship: fc.constantFrom<"none" | "current" | "past">("none", "current", "past"),
+    sharedBase: fc.boolean()
+  }),
+  { minLength: 1, maxLength: 3 }
+)
+
+describe("产教融合型企业 conditions equal their oracle", () => {
+  it.prop("PEI-INTERN-60 counts distinct interns on internships of 3 months or more in the period; PEI-ONE-OF lists the conditions the records show", [enterpriseArb], ([es]) => {
+    const months = T(National.peiMinInternshipMonths)
+    const codes = ["91370828MA3C4P2X1N", "91110000100000589B", "91440300708461136T"]
+    const enterprises = es.map((_, k) => ({ id: `e${k}`, creditCode: codes[k]!, name: `企业${k}`, contacts: [] })) as unknown as NonNullable<Indicators.Dataset["enterprises"]>
+    const internships: Array<Record<string, unknown>> = []
+    es.forEach((e, k) => {
+      const unit = { creditCode: codes[k] }
+      // Long enough: exactly `months` months (the boundary) or longer.
+      for (let j = 0; j < e.interns; j++) {
+        const start = IsoDate.addDays(period.start, j)
+        const end = j % 2 === 0 ? IsoDate.addDays(IsoDate.addMonths(start, months), -1) : IsoDate.addMonths(start, months + 2)
+        internships.push({ id: `e${k}-i${j}`, schoolId: "s-1", studentId: e.repeatStudent && j === 1 ? `e${k}-st0` : `e${k}-st${j}`, kind: "post", post: { majorMatch: "matching" }, start, end, unit })
+      }
+      // One day short of `months` months: not counted.
+      for (let j = 0; j < e.shortOnes; j++) {
+        const start = IsoDate.addDays(period.start, 30 + j)
+        internships.push({ id: `e${k}-short${j}`, schoolId: "s-1", studentId: `e${k}-short${j}`, kind: "post", post: { majorMatch: "matching" }, start, end: IsoDate.addDays(IsoDate.addMonths(start, months), -2), unit })
+      }
+      // Wholly before the period: not counted.
+      for (let j = 0; j < e.outsidePeriod; j++) {
+        internships.push({ id: `e${k}-old${j}`, schoolId: "s-1", studentId: `e${k}-old${j}`, kind: "post", post: { majorMatch: "matching" }, start: D("2022-09-01"), end: D("2023-06-30"), unit })
+      }
+    })
+    const cooperation = es.map((_, k) => ({
+      id: `c${k}`, schoolId: "s-1", enterpriseId: `e${k}`, enterpriseCreditCode: codes[k], title: "x", majorCodes: [], leadingPartnerFor: [], forms: ["order-class"], mechanisms: [],
+      objectives: ["x"], rightsAndObligations: true, takesInterns: true, term: { start: D("2023-01-01"), end: D("2026-12-31") }, signatures: [], attachments: [], amendments: [], deliverables: [],
+      lifecycle: { machine: "cooperation-agreement", version: 1, state: "in-force" }
+    })) as unknown as NonNullable<Indicators.Dataset["cooperation"]>
+    const students = es.flatMap((e, k) => (e.orderClass ? [student(`e${k}-klass`, "s-1", { cooperativeClass: { kind: "order-class", agreementId: `c${k}`, className: "订单班", joinedOn: D("2024-09-01") } })] : []))
+    const apprenticeships = es.flatMap((e, k) =>
+      e.apprenticeship === "none" ? [] : [{ id: `a${k}`, schoolId: "s-1", enterpriseId: `e${k}`, term: e.apprenticeship === "current" ? { start: D("2024-09-01"), end: D("2027-06-30") } : { start: D("2020-09-01"), end: D("2023-06-30") } }]
+    ) as unknown as NonNullable<Indicators.Dataset["apprenticeships"]>
+    const trainingBases = es.flatMap((e, k) => (e.sharedBase ? [{ id: `b${k}`, schoolId: "s-1", name: "基地", location: "off-campus", kind: "productive", majorCodes: [], coBuiltWith: [`e${k}`], legalRegistration: "none" }] : [])) as unknown as NonNullable<Indicators.Dataset["trainingBases"]>
+    const ds = data({ enterprises, internships: internships as unknown as NonNullable<Indicators.Dataset["internships"]>, cooperation, students, apprenticeships, trainingBases, internshipFindings: new Map() })
+    const values = Indicators.compute(Indicators.catalogue, ds, period, policy)
+    es.forEach((e, k) => {
+      const hosted = new Set(Array.from({ length: e.interns }, (_, j) => (e.repeatStudent && j === 1 ? `e${k}-st0` : `e${k}-st${j}`)))
+      const interns = values.find((v) => v.indicator === "PEI-INTERN-60" && v.enterpriseId === `e${k}`)!
+      expect([...interns.provenance.numerator].sort()).toEqual([...hosted].sort())
+      const met60 = hosted.size >= T(National.peiMinInternsPerYear)
+      expect([interns.value, interns.verdict, interns.threshold?.verified]).toEqual([hosted.size, met60 ? "met" : "not-met", false])
+      const conditions = [...(met60 && e.orderClass ? ["order-class-and-interns"] : []), ...(e.apprenticeship === "current" ? ["apprenticeship"] : []), ...(e.sharedBase ? ["shared-base"] : [])]
+      const oneOf = values.find((v) => v.indicator === "PEI-ONE-OF" && v.enterpriseId === `e${k}`)!
+      expect([oneOf.provenance.numerator, oneOf.value, oneOf.verdict]).toEqual([conditions, conditions.length, conditions.length > 0 ? "met" : "not-met"])
+    })
+  }, { fastCheck: { numRuns: 40 } })
+})
