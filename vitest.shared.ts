@@ -3,5 +3,7 @@ import { fileURLToPath } from "node:url"
 // Tests run against the sources, not dist: `npm test` works on a fresh clone without a build. The packed
 // packages are tested separately by `npm run smoke:pack`.
 export const alias = {
+  "@chanjiao/store/testing": fileURLToPath(new URL("./packages/store/src/testing.ts", import.meta.url)),
+  "@chanjiao/store": fileURLToPath(new URL("./packages/store/src/index.ts", import.meta.url)),
   "@chanjiao/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url))
 }

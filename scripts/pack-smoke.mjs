@@ -27,6 +27,31 @@ const r = Validation.decode(Teacher.Teacher)({ id: "t", idNumber: "3708281990010
 if (!isLeft(r) || !(r.left instanceof Errors.InvalidInput)) throw new Error("expected InvalidInput")
 if (Identity.idNumberCheck("37082819900101002") !== "X") throw new Error("id check")
 console.log("CJS ok:", r.left.issues.length, "issues, first:", r.left.issues[0].zh)`
+  },
+  "@chanjiao/store": {
+    esm: `import { Memory, Store, Errors } from "@chanjiao/store"
+import * as Effect from "effect/Effect"
+import * as DateTime from "effect/DateTime"
+const school = { id: "s-1", code: "3137004512", name: "金乡县职业中等专业学校", type: "secondary", province: "37", legalPerson: true, hasCharter: true, attachedClassesOnly: false }
+const w = (v) => ({ actor: "smoke", at: DateTime.unsafeMake("2025-03-01T08:00:00Z"), expectedVersion: v })
+const program = Effect.gen(function* () {
+  const store = yield* Store.Store
+  yield* store.put("school", school, w(0))
+  const stale = yield* Effect.flip(store.put("school", school, w(0)))
+  if (!(stale instanceof Errors.Conflict)) throw new Error("expected a Conflict")
+  return (yield* store.get("school", "s-1")).version
+})
+const version = await Effect.runPromise(Effect.provide(program, Memory.layerMemory))
+if (version !== 1) throw new Error("version " + version)
+console.log("ESM ok: memory store put/get, stale write is a Conflict")`,
+    cjs: `const { Memory, Store, Errors } = require("@chanjiao/store")
+const Effect = require("effect/Effect")
+const DateTime = require("effect/DateTime")
+const program = Effect.flatMap(Store.Store, (store) => Effect.flip(store.put("teacher", { id: "t" }, { actor: "smoke", at: DateTime.unsafeMake("2025-03-01T08:00:00Z"), expectedVersion: 0 })))
+Effect.runPromise(Effect.provide(program, Memory.layerMemory)).then((e) => {
+  if (e._tag !== "InvalidInput") throw new Error("expected InvalidInput, got " + e._tag)
+  console.log("CJS ok: invalid teacher refused with", e.issues.length, "issues")
+})`
   }
 }
 
@@ -37,7 +62,8 @@ try {
   for (const { dir, pkg } of publishable()) {
     const out = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], dir))
     tarballs.push(join(work, out[0].filename))
-    for (const peer of Object.keys(pkg.peerDependencies ?? {})) if (!peer.startsWith("@chanjiao/")) peers.add(peer)
+    // Optional peers (vitest for @chanjiao/store/testing) are not needed to import the package.
+    for (const peer of Object.keys(pkg.peerDependencies ?? {})) if (!peer.startsWith("@chanjiao/") && pkg.peerDependenciesMeta?.[peer]?.optional !== true) peers.add(peer)
     if (!probes[pkg.name]) throw new Error(`pack-smoke: no probe for ${pkg.name}; add one to scripts/pack-smoke.mjs`)
   }
   const app = join(work, "app")

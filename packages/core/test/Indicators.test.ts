@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "effect/FastCheck"
 import { Indicators, IsoDate, Jurisdiction, National, Policy } from "../src/index.js"
-import type { School, Student, Teacher } from "../src/index.js"
+import type { Parameter, School, Student, Teacher } from "../src/index.js"
 import { D, teacher } from "./fixtures.js"
 
 const period = Indicators.schoolYear(2024)
@@ -434,7 +434,7 @@ describe("every catalogue indicator equals its oracle", () => {
 // standards' words, over random schools whose figures fall around (and exactly on) each threshold
 // -------------------------------------------------------------------------------------------------------------
 
-const T = (p: Parameters<typeof policy.value>[0]) => policy.value(p) as number
+const T = (p: Parameter.Parameter<number>): number => policy.value(p)!
 // A factor around a threshold: well below, 90% (the "basically met" edge), just below, exactly on, above.
 // Mostly met, so that schools missing one or two fields (the 基本达标 cases) are common.
 const factorArb = fc.oneof({ arbitrary: fc.constantFrom(1, 1.2), weight: 8 }, { arbitrary: fc.constantFrom(0.9, 0.95, 0.999, 0.89), weight: 2 }, { arbitrary: fc.constant(0.5), weight: 1 })

@@ -1,0 +1,468 @@
+/**
+ * The `Store` service: the one port every adapter sits behind. Reads and writes the aggregates of
+ * `@chanjiao/core` with optimistic concurrency (the caller passes the version it read), and in the same
+ * transaction as every change appends an audit entry (actor, the caller's instant, version, event, hashes of
+ * before and after) and an outbox entry for each domain event. Life-cycle changes go through the core's
+ * machines: what the machine refuses, the store refuses, and a plain `put` cannot change a life-cycle state.
+ *
+ * @since 0.1.0
+ */
+import { Errors as CoreErrors, Lifecycle, Validation } from "@chanjiao/core"
+import type { Indicators, IsoDate, Policy } from "@chanjiao/core"
+import * as Context from "effect/Context"
+import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import * as Aggregates from "./Aggregates.js"
+import type { AggregateType, Of, TypeName, WithLifecycle } from "./Aggregates.js"
+import type { AuditEntry, Capabilities, Driver, NewOutboxEntry, OutboxEntry, Row } from "./Driver.js"
+import { StoreDriver } from "./Driver.js"
+import { Conflict, StoreError, TransitionRefused, UnknownType } from "./Errors.js"
+import { canonicalJson, sha256 } from "./internal/hash.js"
+
+/**
+ * A stored aggregate with its version.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Stored<A> {
+  readonly type: string
+  readonly id: string
+  readonly version: number
+  readonly value: A
+  readonly updatedAt: string
+}
+
+/**
+ * Who writes, and when (the store never reads a clock: the caller's instant goes into the audit).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Author {
+  readonly actor: string
+  readonly at: DateTime.Utc
+}
+
+/**
+ * A write: the version the caller read (`0` to create) and its author.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PutOptions extends Author {
+  readonly expectedVersion: number
+}
+
+/**
+ * A life-cycle event to fire through the core's machine.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TransitionOptions extends PutOptions {
+  readonly event: { readonly type: string; readonly on: IsoDate.IsoDate; readonly payload?: unknown }
+  /** The actor as the machine sees it (id and roles from the host's login). */
+  readonly by: Lifecycle.Actor
+  readonly policy: Policy.Resolved
+}
+
+/**
+ * The outcome of a transition.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Transitioned<A> {
+  readonly stored: Stored<A>
+  readonly state: string
+  readonly emitted: ReadonlyArray<Lifecycle.DomainEvent>
+  /** Findings of guards that did not block (warnings, info). */
+  readonly findings: ReadonlyArray<unknown>
+}
+
+/**
+ * A list query.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListQuery {
+  readonly schoolIds?: ReadonlyArray<string>
+  /** Aggregates in force or taking place during the period (both ends inclusive). */
+  readonly period?: { readonly start: IsoDate.IsoDate; readonly end: IsoDate.IsoDate }
+  readonly ids?: ReadonlyArray<string>
+  readonly afterId?: string
+  readonly limit?: number
+}
+
+/**
+ * What a dataset load covers: some schools (all when absent) and a period (agreements and internships
+ * overlapping it; people and facts regardless).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DatasetQuery {
+  readonly schoolIds?: ReadonlyArray<string>
+  readonly period?: { readonly start: IsoDate.IsoDate; readonly end: IsoDate.IsoDate }
+}
+
+/**
+ * The outbox, for integrations: claim entries, deliver them, then ack (never sent again) or release.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Outbox {
+  /** Claims up to `n` entries for `claimant` until `at` + `leaseSeconds` (default 60). */
+  readonly claim: (n: number, options: { readonly claimant: string; readonly at: DateTime.Utc; readonly leaseSeconds?: number }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
+  readonly ack: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  readonly release: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  readonly list: (query?: { readonly state?: OutboxEntry["state"]; readonly afterSeq?: number; readonly limit?: number }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
+}
+
+/**
+ * The service.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  readonly adapter: { readonly name: string; readonly capabilities: Capabilities }
+  /** The aggregate, or `StoreError` with reason `not-found`. */
+  readonly get: <K extends TypeName>(type: K, id: string) => Effect.Effect<Stored<Of<K>>, StoreError | UnknownType>
+  /** The aggregate, or `undefined`. */
+  readonly find: <K extends TypeName>(type: K, id: string) => Effect.Effect<Stored<Of<K>> | undefined, StoreError | UnknownType>
+  /** The aggregate holding a natural key (`code:<school code>`, a credit code, `<school>:<ID number>`, …). */
+  readonly findByNaturalKey: <K extends TypeName>(type: K, key: string) => Effect.Effect<Stored<Of<K>> | undefined, StoreError | UnknownType>
+  readonly list: <K extends TypeName>(type: K, query?: ListQuery) => Effect.Effect<ReadonlyArray<Stored<Of<K>>>, StoreError | UnknownType>
+  /**
+   * Creates (`expectedVersion: 0`) or replaces an aggregate, decoding `value` with the type's Schema first.
+   * Nothing is written when the input is invalid or the version is stale.
+   */
+  readonly put: <K extends TypeName>(type: K, value: unknown, options: PutOptions) => Effect.Effect<Stored<Of<K>>, CoreErrors.InvalidInput | Conflict | TransitionRefused | StoreError | UnknownType>
+  /** Fires a life-cycle event through the core's machine. */
+  readonly transition: <K extends WithLifecycle>(type: K, id: string, options: TransitionOptions) => Effect.Effect<Transitioned<Of<K>>, Conflict | TransitionRefused | StoreError | UnknownType>
+  /** Applies the changes that are due by the date in the data (start, expiring, expiry); none → unchanged. */
+  readonly advance: <K extends WithLifecycle>(type: K, id: string, options: PutOptions & { readonly policy: Policy.Resolved }) => Effect.Effect<Transitioned<Of<K>>, Conflict | StoreError | UnknownType>
+  /** Runs `self` in one transaction: its writes land together or not at all. */
+  readonly transaction: <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StoreError, R>
+  readonly audit: (query?: { readonly type?: string; readonly id?: string; readonly afterSeq?: number; readonly limit?: number }) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
+  readonly outbox: Outbox
+  /** The records `Indicators.compute` counts over, for some schools and a period. */
+  readonly loadDataset: (query?: DatasetQuery) => Effect.Effect<Indicators.Dataset, StoreError>
+  readonly migrate: Effect.Effect<void, StoreError>
+}
+
+/**
+ * The `Store` service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Store extends Context.Tag("@chanjiao/store/Store")<Store, Service>() {}
+
+// -------------------------------------------------------------------------------------------------------------
+
+type Any = AggregateType<unknown, unknown>
+
+const typeOf = (type: string): Effect.Effect<Any, UnknownType> =>
+  Aggregates.isTypeName(type) ? Effect.succeed(Aggregates.types[type] as unknown as Any) : Effect.fail(new UnknownType({ type, detail: `known: ${Object.keys(Aggregates.types).join(", ")}` }))
+
+const lifecycleOf = (t: Any): Effect.Effect<NonNullable<Any["machine"]>, UnknownType> =>
+  t.machine === undefined ? Effect.fail(new UnknownType({ type: t.type, detail: "this type has no life cycle" })) : Effect.succeed(t.machine)
+
+const iso = (at: DateTime.Utc) => DateTime.formatIso(at)
+
+const stampOf = (value: unknown): unknown => (typeof value === "object" && value !== null ? (value as { lifecycle?: unknown }).lifecycle : undefined)
+
+/**
+ * Builds the service over a driver.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (driver: Driver): Service => {
+  const decoders = new Map<string, (u: unknown) => Either.Either<unknown, CoreErrors.InvalidInput>>()
+  const decoderOf = (t: Any) => {
+    let d = decoders.get(t.type)
+    if (d === undefined) decoders.set(t.type, (d = Validation.decode(t.schema)))
+    return d
+  }
+  const encode = (t: Any, value: unknown): unknown => Schema.encodeSync(t.schema)(value)
+
+  const load = (t: Any, row: Row): Effect.Effect<Stored<unknown>, StoreError> =>
+    Effect.suspend(() => {
+      let json: unknown
+      try {
+        json = JSON.parse(row.data)
+      } catch (cause) {
+        return Effect.fail(new StoreError({ reason: "corrupt", operation: `read ${row.type} ${row.id}`, detail: "not JSON", cause }))
+      }
+      const decoded = decoderOf(t)(json)
+      return Either.isLeft(decoded)
+        ? Effect.fail(new StoreError({ reason: "corrupt", operation: `read ${row.type} ${row.id}`, detail: decoded.left.messageEn, cause: decoded.left }))
+        : Effect.succeed({ type: row.type, id: row.id, version: row.version, value: decoded.right, updatedAt: row.updatedAt })
+    })
+
+  const conflictWith = (t: Any, id: string, expected: number) =>
+    Effect.flatMap(driver.read(t.type, id), (now) => Effect.fail(new Conflict({ type: t.type, id, expected, current: now?.version ?? 0 })))
+
+  /** Writes one change: the row (insert or compare-and-set), an audit entry and the outbox entries. */
+  const write = (
+    t: Any,
+    value: unknown,
+    previous: Row | undefined,
+    expectedVersion: number,
+    author: Author,
+    event: string,
+    emitted: ReadonlyArray<{ readonly event: string; readonly data: unknown }>
+  ): Effect.Effect<Stored<unknown>, Conflict | StoreError> =>
+    Effect.gen(function* () {
+      const id = t.idOf(value)
+      const encoded = encode(t, value)
+      const keys = t.keys(value)
+      let schoolId = keys.schoolId
+      if (t.parent !== undefined) {
+        const parentId = t.parent.idOf(value)
+        const parent = yield* driver.read(t.parent.type, parentId)
+        if (parent === undefined) {
+          return yield* Effect.fail(new StoreError({ reason: "constraint", operation: `write ${t.type} ${id}`, detail: `${t.parent.type} ${parentId} does not exist / ${t.parent.type} ${parentId} 不存在` }))
+        }
+        schoolId = parent.schoolId
+      }
+      const version = expectedVersion + 1
+      const at = iso(author.at)
+      const stateOf = stampOf(value) as { state?: string } | undefined
+      const row: Row = { type: t.type, id, version, schoolId, startsOn: keys.startsOn, endsOn: keys.endsOn, naturalKey: keys.naturalKey, state: stateOf?.state ?? null, data: JSON.stringify(encoded), updatedAt: at }
+      if (previous === undefined) {
+        if (!(yield* driver.insert(row))) return yield* conflictWith(t, id, 0)
+      } else if (!(yield* driver.update(row, expectedVersion))) return yield* conflictWith(t, id, expectedVersion)
+      yield* driver.appendAudit({
+        actor: author.actor,
+        at,
+        type: t.type,
+        id,
+        version,
+        event,
+        beforeHash: previous === undefined ? null : sha256(canonicalJson(JSON.parse(previous.data))),
+        afterHash: sha256(canonicalJson(encoded))
+      })
+      if (emitted.length > 0) {
+        const entries: Array<NewOutboxEntry> = emitted.map((e, n) => ({
+          eventId: `${t.type}:${id}:${version}:${n}`,
+          type: t.type,
+          aggregateId: id,
+          aggregateVersion: version,
+          event: e.event,
+          payload: JSON.stringify({ type: t.type, id, version, event: e.event, data: e.data }),
+          at
+        }))
+        yield* driver.appendOutbox(entries)
+      }
+      return { type: t.type, id, version, value, updatedAt: at }
+    })
+
+  /** Reads the row a change starts from and checks the caller's version. */
+  const current = (t: Any, id: string, expectedVersion: number) =>
+    Effect.gen(function* () {
+      const row = yield* driver.read(t.type, id)
+      if (row === undefined) return yield* Effect.fail(new StoreError({ reason: "not-found", operation: `change ${t.type} ${id}`, detail: `${t.label.en} ${id} does not exist / ${t.label.zh} ${id} 不存在` }))
+      if (row.version !== expectedVersion) return yield* Effect.fail(new Conflict({ type: t.type, id, expected: expectedVersion, current: row.version }))
+      return row
+    })
+
+  const put: Service["put"] = (type, value, options) =>
+    Effect.gen(function* () {
+      const t = yield* typeOf(type)
+      if (!Number.isInteger(options.expectedVersion) || options.expectedVersion < 0) {
+        return yield* Effect.fail(new StoreError({ reason: "conflict", operation: `put ${type}`, detail: `expectedVersion must be a whole number ≥ 0, got ${String(options.expectedVersion)} / 版本号应为非负整数` }))
+      }
+      // Decode first: invalid input writes nothing.
+      const decoded = decoderOf(t)(value)
+      if (Either.isLeft(decoded)) return yield* Effect.fail(decoded.left)
+      const a = decoded.right
+      const id = t.idOf(a)
+      return yield* driver.transaction(
+        Effect.gen(function* () {
+          const previous = options.expectedVersion === 0 ? undefined : yield* current(t, id, options.expectedVersion)
+          if (options.expectedVersion === 0) {
+            const there = yield* driver.read(t.type, id)
+            if (there !== undefined) return yield* Effect.fail(new Conflict({ type: t.type, id, expected: 0, current: there.version }))
+          }
+          if (t.machine !== undefined) yield* guardStamp(t, id, a, previous)
+          return yield* write(t, a, previous, options.expectedVersion, options, previous === undefined ? "created" : "updated", [{ event: `${t.type}.${previous === undefined ? "created" : "updated"}`, data: null }])
+        })
+      )
+    }) as never
+
+  /** A plain write may not move a life cycle: a new aggregate starts in the machine's initial state (or none). */
+  const guardStamp = (t: Any, id: string, a: unknown, previous: Row | undefined) =>
+    Effect.suspend(() => {
+      const stamp = stampOf(a) as { machine?: string; state?: string } | undefined
+      const machine = t.machine!(undefined as never)
+      if (previous === undefined) {
+        if (stamp === undefined || (stamp.machine === machine.id && stamp.state === machine.initial)) return Effect.void
+      } else if (canonicalJson(stamp ?? null) === canonicalJson(stampOf(JSON.parse(previous.data)) ?? null)) return Effect.void
+      return Effect.fail(
+        new TransitionRefused({
+          type: t.type,
+          id,
+          event: "put",
+          reason: "not-a-transition",
+          messageZh: `${t.label.zh} ${id} 的流程状态只能通过流程事件改变（新建时应为初始状态“${machine.initial}”）`,
+          messageEn: `the life-cycle state of ${t.label.en} ${id} changes only through its machine's events (a new one starts in "${machine.initial}")`,
+          findings: []
+        })
+      )
+    })
+
+  const transition: Service["transition"] = (type, id, options) =>
+    Effect.gen(function* () {
+      const t = yield* typeOf(type)
+      const machineOf = yield* lifecycleOf(t)
+      return yield* driver.transaction(
+        Effect.gen(function* () {
+          const row = yield* current(t, id, options.expectedVersion)
+          const before = (yield* load(t, row)).value
+          const machine = machineOf(options.policy)
+          const input: Lifecycle.Input<unknown> = { type: options.event.type, on: options.event.on, payload: options.event.payload }
+          const result = Lifecycle.transition(machine, before, input, options.by, { policy: options.policy, ref: { type: t.type, id } })
+          if (Either.isLeft(result)) {
+            const r = result.left
+            return yield* Effect.fail(new TransitionRefused({ type: t.type, id, event: input.type, reason: r.reason, messageZh: r.message.zh, messageEn: r.message.en, findings: r.findings }))
+          }
+          const step = result.right
+          const stored = yield* write(t, step.aggregate, row, options.expectedVersion, options, input.type, step.emitted.map((e) => ({ event: e.type, data: e })))
+          return { stored, state: step.state.id, emitted: step.emitted, findings: step.findings }
+        })
+      )
+    }) as never
+
+  const advance: Service["advance"] = (type, id, options) =>
+    Effect.gen(function* () {
+      const t = yield* typeOf(type)
+      const machineOf = yield* lifecycleOf(t)
+      return yield* driver.transaction(
+        Effect.gen(function* () {
+          const row = yield* current(t, id, options.expectedVersion)
+          const before = yield* load(t, row)
+          const machine = machineOf(options.policy)
+          const next = Lifecycle.advance(machine, before.value, options.policy)
+          const state = (machine.stamp(next.aggregate)?.state ?? machine.initial) as string
+          if (next.emitted.length === 0) return { stored: before, state, emitted: [], findings: [] }
+          const stored = yield* write(t, next.aggregate, row, options.expectedVersion, options, "advance", next.emitted.map((e) => ({ event: e.type, data: e })))
+          return { stored, state, emitted: next.emitted, findings: [] }
+        })
+      )
+    }) as never
+
+  const find: Service["find"] = (type, id) =>
+    Effect.gen(function* () {
+      const t = yield* typeOf(type)
+      const row = yield* driver.read(t.type, id)
+      return row === undefined ? undefined : yield* load(t, row)
+    }) as never
+
+  const get: Service["get"] = (type, id) =>
+    Effect.flatMap(find(type, id), (s) =>
+      s === undefined ? Effect.fail(new StoreError({ reason: "not-found", operation: `get ${type} ${id}`, detail: `${type} ${id} does not exist / ${type} ${id} 不存在` })) : Effect.succeed(s)
+    ) as never
+
+  const rows = (t: Any, query: ListQuery) =>
+    driver.query(t.type, {
+      schoolIds: query.schoolIds,
+      period: query.period === undefined ? undefined : { from: query.period.start, to: query.period.end },
+      ids: query.ids,
+      afterId: query.afterId,
+      limit: query.limit
+    })
+
+  const list: Service["list"] = (type, query = {}) =>
+    Effect.gen(function* () {
+      const t = yield* typeOf(type)
+      return yield* Effect.forEach(yield* rows(t, query), (row) => load(t, row))
+    }) as never
+
+  const findByNaturalKey: Service["findByNaturalKey"] = (type, key) =>
+    Effect.gen(function* () {
+      const t = yield* typeOf(type)
+      const id = yield* driver.findByNaturalKey(t.type, key)
+      return id === undefined ? undefined : yield* find(type, id)
+    }) as never
+
+  // Loads every row of a type for the query, a page at a time (memory stays bounded by the result).
+  const all = (type: TypeName, query: ListQuery): Effect.Effect<ReadonlyArray<unknown>, StoreError> =>
+    Effect.gen(function* () {
+      const t = Aggregates.types[type] as unknown as Any
+      const out: Array<unknown> = []
+      let afterId: string | undefined
+      for (;;) {
+        const page = yield* rows(t, { ...query, ...(afterId === undefined ? {} : { afterId }), limit: 5000 })
+        for (const row of page) out.push((yield* load(t, row)).value)
+        if (page.length < 5000) return out
+        afterId = page[page.length - 1]!.id
+      }
+    })
+
+  const loadDataset: Service["loadDataset"] = (query = {}) =>
+    Effect.gen(function* () {
+      const bySchool: ListQuery = query.schoolIds === undefined ? {} : { schoolIds: query.schoolIds }
+      const inPeriod: ListQuery = query.period === undefined ? bySchool : { ...bySchool, period: query.period }
+      const [schools, majors, teachers, students, facts, cooperation, internships, assessments, trainingBases, apprenticeships, internshipAgreements] = yield* Effect.all([
+        all("school", bySchool),
+        all("major", bySchool),
+        all("teacher", bySchool),
+        all("student", bySchool),
+        all("school-facts", bySchool),
+        all("cooperation-agreement", inPeriod),
+        all("internship", inPeriod),
+        all("assessment", bySchool),
+        all("training-base", bySchool),
+        all("apprenticeship-agreement", inPeriod),
+        all("internship-agreement", inPeriod)
+      ])
+      // Enterprises belong to no school: for some schools, those their agreements name.
+      const enterpriseIds = [...new Set([...(cooperation as ReadonlyArray<{ enterpriseId: string }>), ...(apprenticeships as ReadonlyArray<{ enterpriseId: string }>)].map((a) => a.enterpriseId))].sort()
+      const enterprises = query.schoolIds === undefined ? yield* all("enterprise", {}) : enterpriseIds.length === 0 ? [] : yield* all("enterprise", { ids: enterpriseIds })
+      return { schools, majors, teachers, students, facts, cooperation, internships, assessments, trainingBases, apprenticeships, internshipAgreements, enterprises } as unknown as Indicators.Dataset
+    })
+
+  const outbox: Outbox = {
+    claim: (n, options) => {
+      const until = DateTime.add(options.at, { seconds: options.leaseSeconds ?? 60 })
+      return driver.transaction(driver.claimOutbox(n, options.claimant, iso(options.at), iso(until)))
+    },
+    ack: (eventIds, claimant) => driver.ackOutbox(eventIds, claimant),
+    release: (eventIds, claimant) => driver.releaseOutbox(eventIds, claimant),
+    list: (query = {}) => driver.readOutbox(query)
+  }
+
+  return {
+    adapter: { name: driver.name, capabilities: driver.capabilities },
+    get,
+    find,
+    findByNaturalKey,
+    list,
+    put,
+    transition,
+    advance,
+    transaction: driver.transaction,
+    audit: (query = {}) => driver.readAudit(query),
+    outbox,
+    loadDataset,
+    migrate: driver.migrate
+  }
+}
+
+/**
+ * The store over the driver in context.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Store, never, StoreDriver> = Layer.effect(Store, Effect.map(StoreDriver, make))
