@@ -154,7 +154,15 @@ export interface Driver {
   readonly insert: (row: Row) => Effect.Effect<boolean, StoreError>
   /** Replaces the row if its stored version is `expectedVersion` (compare-and-set); `false` otherwise. */
   readonly update: (row: Row, expectedVersion: number) => Effect.Effect<boolean, StoreError>
+  /**
+   * Optional, for bulk loads: inserts many new rows at once (multi-row INSERTs). Fails with reason `conflict`
+   * when any of them exists already and `constraint` on a natural key held by another row. Without it the
+   * store inserts one row at a time.
+   */
+  readonly insertMany?: (rows: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>
   readonly appendAudit: (entry: NewAuditEntry) => Effect.Effect<void, StoreError>
+  /** Optional, for bulk loads: appends many audit entries at once, in order. */
+  readonly appendAuditMany?: (entries: ReadonlyArray<NewAuditEntry>) => Effect.Effect<void, StoreError>
   readonly readAudit: (query: { readonly type?: string | undefined; readonly id?: string | undefined; readonly afterSeq?: number | undefined; readonly limit?: number | undefined }) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
   readonly appendOutbox: (entries: ReadonlyArray<NewOutboxEntry>) => Effect.Effect<void, StoreError>
   /**

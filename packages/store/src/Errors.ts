@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { Errors as CoreErrors } from "@chanjiao/core"
 import * as Schema from "effect/Schema"
 
 /**
@@ -128,6 +129,31 @@ export class UnknownType extends Schema.TaggedError<UnknownType>("@chanjiao/stor
   }
   get messageEn(): string {
     return `unknown aggregate type or operation: ${this.type} (${this.detail})`
+  }
+  override get message(): string {
+    return `${this.messageZh} / ${this.messageEn}`
+  }
+}
+
+/**
+ * A bulk write refused because some records are invalid: every invalid record, by its position in the input,
+ * with all its problems. Nothing was written.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidRecords extends Schema.TaggedError<InvalidRecords>("@chanjiao/store/InvalidRecords")("InvalidRecords", {
+  type: Schema.String,
+  total: Schema.Number,
+  invalid: Schema.Array(Schema.Struct({ index: Schema.Number, error: CoreErrors.InvalidInput }))
+}) {
+  get messageZh(): string {
+    const first = this.invalid.slice(0, 3).map((r) => `第 ${r.index + 1} 条：${r.error.messageZh}`)
+    return `${this.total} 条 ${this.type} 记录中有 ${this.invalid.length} 条不合格，未写入任何数据。${first.join("；")}${this.invalid.length > 3 ? "……" : ""}`
+  }
+  get messageEn(): string {
+    const first = this.invalid.slice(0, 3).map((r) => `#${r.index + 1}: ${r.error.messageEn}`)
+    return `${this.invalid.length} of ${this.total} ${this.type} records are invalid; nothing was written. ${first.join("; ")}${this.invalid.length > 3 ? " …" : ""}`
   }
   override get message(): string {
     return `${this.messageZh} / ${this.messageEn}`

@@ -117,6 +117,25 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
     findByNaturalKey: (type, naturalKey) => locked(Effect.sync(() => naturalKeys.get(key(type, naturalKey)))),
     insert: (row) => locked(Effect.suspend(() => (rows.has(key(row.type, row.id)) ? Effect.succeed(false) : Effect.as(setRow(row), true)))),
     update: (row, expectedVersion) => locked(Effect.suspend(() => (rows.get(key(row.type, row.id))?.version !== expectedVersion ? Effect.succeed(false) : Effect.as(setRow(row), true)))),
+    insertMany: (batch) =>
+      locked(
+        Effect.gen(function* () {
+          for (const row of batch) {
+            if (rows.has(key(row.type, row.id))) return yield* Effect.fail(new StoreError({ reason: "conflict", operation: `insert ${row.type} ${row.id}`, detail: `${row.type} ${row.id} exists already / 已存在` }))
+          }
+          // A savepoint of its own: a natural-key clash half-way undoes the rows set before it.
+          yield* transaction(Effect.forEach(batch, setRow, { discard: true }))
+        })
+      ),
+    appendAuditMany: (entries) =>
+      locked(
+        Effect.gen(function* () {
+          for (const entry of entries) {
+            audit.push({ ...entry, seq: audit.length + 1 })
+            yield* record(() => void audit.pop())
+          }
+        })
+      ),
     appendAudit: (entry) =>
       locked(
         Effect.gen(function* () {

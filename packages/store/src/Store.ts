@@ -17,9 +17,9 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Aggregates from "./Aggregates.js"
 import type { AggregateType, Of, TypeName, WithLifecycle } from "./Aggregates.js"
-import type { AuditEntry, Capabilities, Driver, NewOutboxEntry, OutboxEntry, Row } from "./Driver.js"
+import type { AuditEntry, Capabilities, Driver, NewAuditEntry, NewOutboxEntry, OutboxEntry, Row } from "./Driver.js"
 import { StoreDriver } from "./Driver.js"
-import { Conflict, StoreError, TransitionRefused, UnknownType } from "./Errors.js"
+import { Conflict, InvalidRecords, StoreError, TransitionRefused, UnknownType } from "./Errors.js"
 import { canonicalJson, sha256 } from "./internal/hash.js"
 
 /**
@@ -145,6 +145,12 @@ export interface Service {
    * Nothing is written when the input is invalid or the version is stale.
    */
   readonly put: <K extends TypeName>(type: K, value: unknown, options: PutOptions) => Effect.Effect<Stored<Of<K>>, CoreErrors.InvalidInput | Conflict | TransitionRefused | StoreError | UnknownType>
+  /**
+   * Creates many aggregates of one type in one transaction (a bulk load or an import): every record is
+   * decoded first and all invalid ones are reported together (`InvalidRecords`); an id that exists already is
+   * a `Conflict`. Each gets its audit entry and `created` event, as with `put`. Nothing is written on failure.
+   */
+  readonly createMany: <K extends TypeName>(type: K, values: ReadonlyArray<unknown>, author: Author) => Effect.Effect<number, InvalidRecords | Conflict | TransitionRefused | StoreError | UnknownType>
   /** Fires a life-cycle event through the core's machine. */
   readonly transition: <K extends WithLifecycle>(type: K, id: string, options: TransitionOptions) => Effect.Effect<Transitioned<Of<K>>, Conflict | TransitionRefused | StoreError | UnknownType>
   /** Applies the changes that are due by the date in the data (start, expiring, expiry); none → unchanged. */
@@ -321,6 +327,71 @@ export const make = (driver: Driver): Service => {
       )
     })
 
+  const createMany: Service["createMany"] = (type, values, author) =>
+    Effect.gen(function* () {
+      const t = yield* typeOf(type)
+      const decode = decoderOf(t)
+      const valid: Array<unknown> = []
+      const invalid: Array<{ readonly index: number; readonly error: CoreErrors.InvalidInput }> = []
+      for (let index = 0; index < values.length; index++) {
+        const r = decode(values[index])
+        if (Either.isLeft(r)) invalid.push({ index, error: r.left })
+        else valid.push(r.right)
+      }
+      if (invalid.length > 0) return yield* Effect.fail(new InvalidRecords({ type: t.type, total: values.length, invalid }))
+      const at = iso(author.at)
+      const seen = new Set<string>()
+      for (const a of valid) {
+        const id = t.idOf(a)
+        if (seen.has(id)) return yield* Effect.fail(new Conflict({ type: t.type, id, expected: 0, current: 1 }))
+        seen.add(id)
+        if (t.machine !== undefined) yield* guardStamp(t, id, a, undefined)
+      }
+      return yield* driver.transaction(
+        Effect.gen(function* () {
+          // Parents (an assessment's internship) are read in one query per chunk, for their school.
+          const schools = new Map<string, string | null>()
+          if (t.parent !== undefined) {
+            const parentIds = [...new Set(valid.map((a) => t.parent!.idOf(a)))]
+            for (let k = 0; k < parentIds.length; k += 1000) {
+              for (const row of yield* driver.query(t.parent.type, { ids: parentIds.slice(k, k + 1000) })) schools.set(row.id, row.schoolId)
+            }
+          }
+          const chunk = 500
+          for (let k = 0; k < valid.length; k += chunk) {
+            const rows: Array<Row> = []
+            const audit: Array<NewAuditEntry> = []
+            const events: Array<NewOutboxEntry> = []
+            for (const a of valid.slice(k, k + chunk)) {
+              const id = t.idOf(a)
+              const encoded = encode(t, a)
+              const keys = t.keys(a)
+              let schoolId = keys.schoolId
+              if (t.parent !== undefined) {
+                const parentId = t.parent.idOf(a)
+                if (!schools.has(parentId)) {
+                  return yield* Effect.fail(new StoreError({ reason: "constraint", operation: `create ${t.type} ${id}`, detail: `${t.parent.type} ${parentId} does not exist / ${t.parent.type} ${parentId} 不存在` }))
+                }
+                schoolId = schools.get(parentId) ?? null
+              }
+              const data = JSON.stringify(encoded)
+              const stamp = stampOf(a) as { state?: string } | undefined
+              rows.push({ type: t.type, id, version: 1, schoolId, startsOn: keys.startsOn, endsOn: keys.endsOn, naturalKey: keys.naturalKey, state: stamp?.state ?? null, data, updatedAt: at })
+              audit.push({ actor: author.actor, at, type: t.type, id, version: 1, event: "created", beforeHash: null, afterHash: sha256(canonicalJson(encoded)) })
+              const event = `${t.type}.created`
+              events.push({ eventId: `${t.type}:${id}:1:0`, type: t.type, aggregateId: id, aggregateVersion: 1, event, payload: JSON.stringify({ type: t.type, id, version: 1, event, data: null }), at })
+            }
+            if (driver.insertMany !== undefined) yield* driver.insertMany(rows)
+            else for (const row of rows) if (!(yield* driver.insert(row))) return yield* conflictWith(t, row.id, 0)
+            if (driver.appendAuditMany !== undefined) yield* driver.appendAuditMany(audit)
+            else for (const entry of audit) yield* driver.appendAudit(entry)
+            yield* driver.appendOutbox(events)
+          }
+          return valid.length
+        })
+      )
+    }) as never
+
   const transition: Service["transition"] = (type, id, options) =>
     Effect.gen(function* () {
       const t = yield* typeOf(type)
@@ -449,6 +520,7 @@ export const make = (driver: Driver): Service => {
     findByNaturalKey,
     list,
     put,
+    createMany,
     transition,
     advance,
     transaction: driver.transaction,

@@ -26,6 +26,7 @@ import type * as Layer from "effect/Layer"
 import type { Capabilities, Row } from "./Driver.js"
 import { StoreDriver } from "./Driver.js"
 import { Conflict, StoreError, TransitionRefused } from "./Errors.js"
+import type { InvalidRecords } from "./Errors.js"
 import * as Memory from "./Memory.js"
 import { Store } from "./Store.js"
 import type { Service } from "./Store.js"
@@ -296,6 +297,48 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect(yield* driver.update(row("r-1", 2, { naturalKey: "k2" }), 1)).toBe(true)
           expect(yield* driver.insert(row("r-3", 1, { naturalKey: "k" }))).toBe(true)
           expect(yield* driver.findByNaturalKey("kit", "k")).toBe("r-3")
+        }))
+    })
+
+    describe("bulk", () => {
+      test("createMany - creates every record in one transaction, each with its audit entry and created event", (store) =>
+        Effect.gen(function* () {
+          yield* store.put("internship", fixtures.internship("i-1", "s-bulk"), { ...author(), expectedVersion: 0 })
+          const n = yield* store.createMany("student", Array.from({ length: 1203 }, (_, k) => fixtures.student(`st-${String(k).padStart(4, "0")}`, "s-bulk")), author(1))
+          expect(n).toBe(1203)
+          expect((yield* store.list("student", { schoolIds: ["s-bulk"] })).length).toBe(1203)
+          expect((yield* store.get("student", "st-1202")).version).toBe(1)
+          const audit = yield* store.audit({ type: "student" })
+          expect([audit.length, audit[0]!.event, audit[0]!.beforeHash]).toEqual([1203, "created", null])
+          expect((yield* store.outbox.list()).filter((e) => e.event === "student.created").length).toBe(1203)
+          yield* store.createMany("assessment", [fixtures.assessment("as-1", "i-1"), fixtures.assessment("as-2", "i-1", "enterprise")], author(2))
+          expect((yield* store.list("assessment", { schoolIds: ["s-bulk"] })).map((a) => a.id)).toEqual(["as-1", "as-2"])
+        }))
+
+      test("createMany - reports every invalid record by position and writes nothing", (store) =>
+        Effect.gen(function* () {
+          const input = [fixtures.student("st-1"), { ...fixtures.student("st-2"), grade: "two" }, fixtures.student("st-3"), { ...fixtures.student("st-4"), enrolledOn: "2023-02-30" }]
+          const e = yield* Effect.flip(store.createMany("student", input, author()))
+          expect(e._tag).toBe("InvalidRecords")
+          const err = e as InvalidRecords
+          expect([err.total, err.invalid.map((r) => r.index)]).toEqual([4, [1, 3]])
+          expect(err.messageZh).toContain("第 2 条")
+          expect(yield* store.list("student")).toEqual([])
+        }))
+
+      test("createMany - an id that exists, or a parent that does not, fails the whole batch", (store) =>
+        Effect.gen(function* () {
+          yield* store.put("student", fixtures.student("st-2"), { ...author(), expectedVersion: 0 })
+          const e = yield* Effect.flip(store.createMany("student", [fixtures.student("st-1"), fixtures.student("st-2"), fixtures.student("st-3")], author(1)))
+          expect(["Conflict", "StoreError"]).toContain(e._tag)
+          if (e._tag === "StoreError") expect((e as StoreError).reason).toBe("conflict")
+          const dup = yield* Effect.flip(store.createMany("student", [fixtures.student("st-7"), fixtures.student("st-7")], author(1)))
+          expect(dup._tag).toBe("Conflict")
+          const orphan = yield* Effect.flip(store.createMany("assessment", [fixtures.assessment("as-1", "i-none")], author(1)))
+          expect((orphan as StoreError).reason).toBe("constraint")
+          expect((yield* store.list("student")).map((s) => s.id)).toEqual(["st-2"])
+          expect((yield* store.audit()).length).toBe(1)
+          expect((yield* store.outbox.list()).length).toBe(1)
         }))
     })
 
