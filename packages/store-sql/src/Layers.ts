@@ -1,0 +1,194 @@
+/**
+ * Layers: the driver over a host's `SqlClient` (`layer`, `layerStore`), and ready-made stores over SQLite,
+ * PostgreSQL and MySQL/MariaDB that own their connection (`layerSqlite`, `layerPg`, `layerMysql`). Every layer
+ * migrates when it is built, and fails with `StoreError` — `unavailable` when the database cannot be reached,
+ * naming the host but never the password.
+ *
+ * @since 0.1.0
+ */
+import { Driver, Errors, Store } from "@chanjiao/store"
+import * as Reactivity from "@effect/experimental/Reactivity"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as MysqlClient from "@effect/sql-mysql2/MysqlClient"
+import * as PgClient from "@effect/sql-pg/PgClient"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import { classify } from "./internal/errors.js"
+import * as SqlDriver from "./SqlDriver.js"
+
+/**
+ * The driver over the `SqlClient` in context, migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options?: SqlDriver.Options): Layer.Layer<Driver.StoreDriver, Errors.StoreError, SqlClient.SqlClient> =>
+  Layer.effect(Driver.StoreDriver, Effect.tap(SqlDriver.make(options), (driver) => driver.migrate))
+
+/**
+ * The `Store` and its driver over the `SqlClient` in context, migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerStore = (options?: SqlDriver.Options): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError, SqlClient.SqlClient> =>
+  Store.layer.pipe(Layer.provideMerge(layer(options)))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SqliteOptions extends SqlDriver.Options {
+  /** A file path, or `:memory:` for a database that lives as long as the layer. */
+  readonly filename: string
+  /** How long a write waits for another process's write to finish before it fails (default 5 seconds). */
+  readonly busyTimeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UrlOptions extends SqlDriver.Options {
+  /** `postgres://user:password@host:5432/database`, `mysql://user:password@host:3306/database` (or `mariadb://`). */
+  readonly url: string
+  /** The most connections the pool opens (default 10). */
+  readonly maxConnections?: number | undefined
+}
+
+// `scheme://[user[:password]@]host[:port][/database][?options]` (parsed here: the package runs where the
+// URL global may not be typed, and only these parts are needed).
+const urlParts = (url: string) => {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:([^@/?#]*)@)?([^/?#]*)([^?#]*)/i.exec(url)
+  return m === null ? undefined : { userinfo: m[1], host: m[2] ?? "", path: m[3] ?? "" }
+}
+
+/** Where a url points, for messages: host, port and database — never the user's name or password. */
+const whereOf = (url: string): string => {
+  const parts = urlParts(url)
+  return parts === undefined ? "(a url that does not parse)" : `${parts.host}${parts.path}`
+}
+
+const passwordOf = (url: string): string | undefined => {
+  const userinfo = urlParts(url)?.userinfo
+  const colon = userinfo?.indexOf(":") ?? -1
+  if (userinfo === undefined || colon < 0 || colon === userinfo.length - 1) return undefined
+  const raw = userinfo.slice(colon + 1)
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+/** A client that could not be built: `unavailable`, naming where it tried to connect. */
+const cannotConnect = (system: string, where: string, secret: string | undefined) => (error: unknown) => {
+  const { detail } = classify(error)
+  // A driver may quote its connection string back; whatever it says, the password stays out.
+  const scrub = (s: string) => (secret === undefined ? s : s.split(secret).join("***").split(encodeURIComponent(secret)).join("***"))
+  return new Errors.StoreError({
+    reason: "unavailable",
+    operation: `connect to ${system}`,
+    detail: scrub(`cannot connect to ${system} at ${where} / 无法连接 ${system}（${where}）: ${detail}`),
+    cause: error
+  })
+}
+
+const clientLayer = <E>(make: Effect.Effect<SqlClient.SqlClient, E, Scope.Scope | Reactivity.Reactivity>, onError: (error: unknown) => Errors.StoreError): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
+  Layer.scopedContext(
+    make.pipe(
+      Effect.mapError(onError),
+      // better-sqlite3 throws when it cannot open the file, and the client constructors throw on a url
+      // they cannot parse: both arrive as defects.
+      Effect.catchAllDefect((d) => Effect.fail(onError(d))),
+      Effect.map((client) => Context.make(SqlClient.SqlClient, client))
+    )
+  ).pipe(Layer.provide(Reactivity.layer))
+
+const isFile = (filename: string) => filename !== ":memory:" && filename !== "" && !filename.startsWith("file::memory:")
+
+/**
+ * A SQLite `SqlClient` (better-sqlite3). A file database runs in WAL mode (readers do not block the writer)
+ * with a busy timeout, so several processes can share it.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSqliteClient = (options: SqliteOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> => {
+  const onError = cannotConnect("SQLite", options.filename, undefined)
+  return clientLayer(
+    Effect.gen(function* () {
+      const client = yield* SqliteClient.make({ filename: options.filename, disableWAL: !isFile(options.filename) })
+      if (isFile(options.filename)) {
+        const ms = Math.max(0, Math.round(Duration.toMillis(Duration.decode(options.busyTimeout ?? "5 seconds"))))
+        yield* client.unsafe(`PRAGMA busy_timeout = ${ms}`)
+      }
+      return client
+    }),
+    onError
+  )
+}
+
+/**
+ * A PostgreSQL `SqlClient` (pg), connected and checked.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerPgClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
+  clientLayer(
+    PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: options.maxConnections }),
+    cannotConnect("PostgreSQL", whereOf(options.url), passwordOf(options.url))
+  )
+
+/**
+ * A MySQL/MariaDB `SqlClient` (mysql2), connected and checked. `mariadb://` urls are accepted.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMysqlClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
+  clientLayer(
+    MysqlClient.make({ url: Redacted.make(options.url.replace(/^mariadb:/i, "mysql:")), maxConnections: options.maxConnections }),
+    cannotConnect("MySQL", whereOf(options.url), passwordOf(options.url))
+  )
+
+/**
+ * A store in a SQLite database (a file, or `:memory:`), migrated.
+ *
+ * @example
+ * ```ts
+ * import { Layers } from "@chanjiao/store-sql"
+ * import { Store } from "@chanjiao/store"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.flatMap(Store.Store, (store) => store.find("teacher", "t-1"))
+ * Effect.runPromise(Effect.provide(program, Layers.layerSqlite({ filename: "chanjiao.db" })))
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSqlite = (options: SqliteOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> =>
+  layerStore(options).pipe(Layer.provide(layerSqliteClient(options)))
+
+/**
+ * A store in PostgreSQL, migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerPg = (options: UrlOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => layerStore(options).pipe(Layer.provide(layerPgClient(options)))
+
+/**
+ * A store in MySQL or MariaDB, migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMysql = (options: UrlOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => layerStore(options).pipe(Layer.provide(layerMysqlClient(options)))

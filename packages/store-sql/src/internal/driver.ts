@@ -1,0 +1,593 @@
+import type { Driver as Contract } from "@chanjiao/store"
+import { Errors } from "@chanjiao/store"
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import type { Fragment, Statement } from "@effect/sql/Statement"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { globalValue } from "effect/GlobalValue"
+import { classify, isSqlError, short, toStoreError, uniqueViolation } from "./errors.js"
+import type { Dialect, Tables } from "./schema.js"
+import { aggregateColumns, auditColumns, limits, migrations, outboxColumns, tables, verify } from "./schema.js"
+
+type Driver = Contract.Driver
+type Row = Contract.Row
+type AuditEntry = Contract.AuditEntry
+type OutboxEntry = Contract.OutboxEntry
+type StoreError = Errors.StoreError
+
+/** @internal */
+export interface Options {
+  readonly prefix?: string | undefined
+}
+
+/** @internal */
+export const defaultPrefix = "cj_"
+
+/** @internal */
+export const prefixPattern = /^[a-z][a-z0-9_]{0,20}$/
+
+// Bind parameters per statement stay well under every driver's limit (SQLite 32766, PostgreSQL and MySQL
+// 65535), however long the caller's list.
+const chunkSize = 500
+
+const chunks = <A>(items: ReadonlyArray<A>, size: number): ReadonlyArray<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/**
+ * Code-point order: what the tables sort ids by (PostgreSQL `COLLATE "C"` and SQLite `BINARY` compare UTF-8
+ * bytes, MySQL's `_bin` collations code points). Used to merge the results of a chunked query.
+ */
+const compareCodePoints = (a: string, b: string): number => {
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i)!
+    const y = b.codePointAt(j)!
+    if (x !== y) return x < y ? -1 : 1
+    i += x > 0xffff ? 2 : 1
+    j += y > 0xffff ? 2 : 1
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0
+}
+
+const codePoints = (s: string): number => {
+  let n = 0
+  for (const _ of s) n++
+  return n
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decoding what the drivers return: pg gives BIGINT as a string, better-sqlite3 may give a bigint (when the
+// host turns on safe integers), mysql2 a number or a string for big numbers.
+
+class Corrupt {
+  constructor(readonly detail: string) {}
+}
+
+const text = (row: Record<string, unknown>, column: string): string => {
+  const v = row[column]
+  if (typeof v === "string") return v
+  throw new Corrupt(`column ${column} is not text`)
+}
+
+const textOrNull = (row: Record<string, unknown>, column: string): string | null => (row[column] === null || row[column] === undefined ? null : text(row, column))
+
+const integer = (row: Record<string, unknown>, column: string): number => {
+  const v = row[column]
+  const n = typeof v === "number" ? v : typeof v === "bigint" || (typeof v === "string" && /^-?\d+$/.test(v)) ? Number(v) : Number.NaN
+  if (Number.isSafeInteger(n)) return n
+  throw new Corrupt(`column ${column} is not an integer`)
+}
+
+const decodeRow = (r: Record<string, unknown>): Row => ({
+  type: text(r, "type"),
+  id: text(r, "id"),
+  version: integer(r, "version"),
+  schoolId: textOrNull(r, "school_id"),
+  startsOn: textOrNull(r, "starts_on"),
+  endsOn: textOrNull(r, "ends_on"),
+  naturalKey: textOrNull(r, "natural_key"),
+  state: textOrNull(r, "state"),
+  data: text(r, "data"),
+  updatedAt: text(r, "updated_at")
+})
+
+const decodeAudit = (r: Record<string, unknown>): AuditEntry => ({
+  seq: integer(r, "seq"),
+  actor: text(r, "actor"),
+  at: text(r, "at"),
+  type: text(r, "type"),
+  id: text(r, "id"),
+  version: integer(r, "version"),
+  event: text(r, "event"),
+  beforeHash: textOrNull(r, "before_hash"),
+  afterHash: text(r, "after_hash")
+})
+
+const outboxStates = new Set(["pending", "claimed", "acked"])
+
+const decodeOutbox = (r: Record<string, unknown>): OutboxEntry => {
+  const state = text(r, "state")
+  if (!outboxStates.has(state)) throw new Corrupt(`outbox state ${short(state)}`)
+  return {
+    seq: integer(r, "seq"),
+    eventId: text(r, "event_id"),
+    type: text(r, "type"),
+    aggregateId: text(r, "aggregate_id"),
+    aggregateVersion: integer(r, "aggregate_version"),
+    event: text(r, "event"),
+    payload: text(r, "payload"),
+    at: text(r, "at"),
+    state: state as OutboxEntry["state"],
+    attempts: integer(r, "attempts"),
+    claimedBy: textOrNull(r, "claimed_by"),
+    claimedUntil: textOrNull(r, "claimed_until")
+  }
+}
+
+const decodeAll = <A>(operation: string, decode: (r: Record<string, unknown>) => A) => (rows: ReadonlyArray<Record<string, unknown>>): Effect.Effect<ReadonlyArray<A>, StoreError> => {
+  try {
+    return Effect.succeed(rows.map(decode))
+  } catch (e) {
+    if (e instanceof Corrupt) return Effect.fail(new Errors.StoreError({ reason: "corrupt", operation, detail: e.detail }))
+    return Effect.die(e)
+  }
+}
+
+/** How many rows a write touched, from each driver's raw result. */
+const affected = (raw: unknown): number => {
+  if (typeof raw === "object" && raw !== null) {
+    const r = raw as Record<string, unknown>
+    for (const key of ["changes", "rowCount", "affectedRows"]) {
+      const v = r[key]
+      if (typeof v === "number") return v
+      if (typeof v === "bigint") return Number(v)
+    }
+  }
+  return 0
+}
+
+/**
+ * Maps every `SqlError` — failures, and the defects `@effect/sql` raises when a COMMIT or ROLLBACK fails (the
+ * connection was lost) — to `StoreError`, so no driver error leaves the package.
+ */
+const mapSqlErrors =
+  (operation: string) =>
+  <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, Exclude<E, SqlError> | StoreError, R> =>
+    self.pipe(
+      Effect.mapError((e) => (isSqlError(e) ? toStoreError(operation)(e) : (e as Exclude<E, SqlError>))),
+      Effect.catchSomeDefect((d) => (isSqlError(d) ? Option.some(Effect.fail(toStoreError(operation)(d))) : Option.none()))
+    )
+
+const invalid = (operation: string, detail: string) => new Errors.StoreError({ reason: "constraint", operation, detail })
+
+/** The indexed columns' lengths, checked the same way on every dialect (see `limits`). */
+const checkLengths = (operation: string, values: ReadonlyArray<readonly [column: string, value: string | null, max: number]>): Effect.Effect<void, StoreError> => {
+  for (const [column, value, max] of values) {
+    if (value !== null && value.length > max && codePoints(value) > max) {
+      return Effect.fail(invalid(operation, `${column} is longer than ${max} characters / ${column} 超过 ${max} 个字符`))
+    }
+  }
+  return Effect.void
+}
+
+const checkRow = (operation: string, row: Row) =>
+  checkLengths(operation, [
+    ["type", row.type, limits.type],
+    ["id", row.id, limits.id],
+    ["schoolId", row.schoolId, limits.schoolId],
+    ["naturalKey", row.naturalKey, limits.naturalKey],
+    ["startsOn", row.startsOn, limits.date],
+    ["endsOn", row.endsOn, limits.date],
+    ["state", row.state, limits.state]
+  ])
+
+/** A `LIMIT` clause from the caller's number (inlined: MySQL's prepared statements are picky about its type). */
+const limitOf = (limit: number | undefined): number | undefined => (limit === undefined || limit === Infinity ? undefined : Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0)
+
+/**
+ * Builds the driver over the `SqlClient` in context.
+ *
+ * @internal
+ */
+export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const prefix = options.prefix ?? defaultPrefix
+    if (!prefixPattern.test(prefix)) {
+      return yield* Effect.fail(
+        new Errors.StoreError({
+          reason: "unknown",
+          operation: "make sql driver",
+          detail: `table prefix ${JSON.stringify(short(prefix))} must match ${prefixPattern.source} / 表名前缀须为小写字母开头的字母、数字或下划线，最多 21 个字符`
+        })
+      )
+    }
+    // Our SQL names its columns in snake_case itself: the host's name transforms must not touch it.
+    const sql = (yield* SqlClient.SqlClient).withoutTransforms()
+    const dialect = sql.onDialectOrElse<Dialect | undefined, Dialect, Dialect, Dialect>({
+      sqlite: () => "sqlite",
+      pg: () => "pg",
+      mysql: () => "mysql",
+      orElse: () => undefined
+    })
+    if (dialect === undefined) {
+      return yield* Effect.fail(new Errors.StoreError({ reason: "unknown", operation: "make sql driver", detail: "only SQLite, PostgreSQL and MySQL/MariaDB are supported / 仅支持 SQLite、PostgreSQL 与 MySQL/MariaDB" }))
+    }
+    const t = tables(prefix)
+    const A = sql(t.aggregates)
+    const AU = sql(t.audit)
+    const O = sql(t.outbox)
+    const rowColumns = sql.literal(aggregateColumns)
+    const auditCols = sql.literal(auditColumns)
+    const outboxCols = sql.literal(outboxColumns)
+    const limitClause = (limit: number | undefined): Fragment => sql.literal(limit === undefined ? "" : ` LIMIT ${limit}`)
+
+    // An SQLite database without a file (":memory:", or a temporary one) does not survive its connection.
+    const durable =
+      dialect !== "sqlite" ||
+      (yield* sql<{ readonly name: unknown; readonly file: unknown }>`PRAGMA database_list`.pipe(
+        Effect.map((rows) => rows.some((r) => r.name === "main" && typeof r.file === "string" && r.file !== "")),
+        mapSqlErrors("make sql driver")
+      ))
+
+    // `withTransaction` runs the caller's effect inside its "sql.transaction" span, and Effect wraps an error
+    // failed inside a span in a Proxy that carries the span: unwrapped here, the caller gets back its own
+    // error instance (as from any other adapter), not a look-alike that fails `===`.
+    const transaction: Driver["transaction"] = (self) => mapSqlErrors("transaction")(sql.withTransaction(self)).pipe(Effect.mapError(Cause.originalError))
+
+    const read: Driver["read"] = (type, id) => {
+      const operation = `read ${short(type)} ${short(id)}`
+      return sql<Record<string, unknown>>`SELECT ${rowColumns} FROM ${A} WHERE type = ${type} AND id = ${id}`.pipe(
+        mapSqlErrors(operation),
+        Effect.flatMap(decodeAll(operation, decodeRow)),
+        Effect.map((rows) => rows[0])
+      )
+    }
+
+    const queryOnce = (type: string, q: Contract.Query, schoolIds: ReadonlyArray<string> | undefined, ids: ReadonlyArray<string> | undefined, limit: number | undefined) => {
+      const where: Array<Fragment> = [sql`type = ${type}`]
+      if (schoolIds !== undefined) where.push(sql.in("school_id", schoolIds))
+      if (ids !== undefined) where.push(sql.in("id", ids))
+      if (q.period !== undefined) where.push(sql`(starts_on IS NULL OR starts_on <= ${q.period.to}) AND (ends_on IS NULL OR ends_on >= ${q.period.from})`)
+      if (q.afterId !== undefined) where.push(sql`id > ${q.afterId}`)
+      return sql<Record<string, unknown>>`SELECT ${rowColumns} FROM ${A} WHERE ${sql.and(where)} ORDER BY id${limitClause(limit)}`
+    }
+
+    const query: Driver["query"] = (type, q) => {
+      const operation = `query ${short(type)}`
+      const limit = limitOf(q.limit)
+      if (limit === 0) return Effect.succeed([])
+      const schoolIds = q.schoolIds === undefined ? undefined : [...new Set(q.schoolIds)]
+      const ids = q.ids === undefined ? undefined : [...new Set(q.ids)]
+      if ((schoolIds === undefined || schoolIds.length <= chunkSize) && (ids === undefined || ids.length <= chunkSize)) {
+        return queryOnce(type, q, schoolIds, ids, limit).pipe(mapSqlErrors(operation), Effect.flatMap(decodeAll(operation, decodeRow)))
+      }
+      // A long list is asked for in chunks; every row matches exactly one (schools chunk, ids chunk) pair, and
+      // the first `limit` rows overall are among the first `limit` of their pair.
+      const pairs: Array<readonly [ReadonlyArray<string> | undefined, ReadonlyArray<string> | undefined]> = []
+      for (const s of schoolIds === undefined ? [undefined] : chunks(schoolIds, chunkSize)) {
+        for (const i of ids === undefined ? [undefined] : chunks(ids, chunkSize)) pairs.push([s, i])
+      }
+      return Effect.forEach(pairs, ([s, i]) => queryOnce(type, q, s, i, limit)).pipe(
+        mapSqlErrors(operation),
+        Effect.flatMap((results) => decodeAll(operation, decodeRow)(results.flat())),
+        Effect.map((rows) => {
+          const sorted = [...rows].sort((a, b) => compareCodePoints(a.id, b.id))
+          return limit === undefined ? sorted : sorted.slice(0, limit)
+        })
+      )
+    }
+
+    const findByNaturalKey: Driver["findByNaturalKey"] = (type, naturalKey) => {
+      const operation = `find ${short(type)} by natural key ${short(naturalKey)}`
+      return sql<{ readonly id: unknown }>`SELECT id FROM ${A} WHERE type = ${type} AND natural_key = ${naturalKey}`.pipe(
+        mapSqlErrors(operation),
+        Effect.flatMap((rows) => {
+          const id = rows[0]?.id
+          return id === undefined || typeof id === "string" ? Effect.succeed(id) : Effect.fail(new Errors.StoreError({ reason: "corrupt", operation, detail: "column id is not text" }))
+        })
+      )
+    }
+
+    const insert: Driver["insert"] = (row) => {
+      const operation = `insert ${short(row.type)} ${short(row.id)}`
+      const values = sql`(type, id, version, school_id, starts_on, ends_on, natural_key, state, data, updated_at) VALUES (${row.type}, ${row.id}, ${row.version}, ${row.schoolId}, ${row.startsOn}, ${row.endsOn}, ${row.naturalKey}, ${row.state}, ${row.data}, ${row.updatedAt})`
+      // PostgreSQL aborts the whole transaction on a unique violation, so a taken id must not raise one there:
+      // ON CONFLICT on the primary key turns it into "0 rows" (a natural key held by another row still raises).
+      // MySQL has no such targeted form (INSERT IGNORE would swallow every error): its duplicate is recognised
+      // by the key the error names, and MySQL rolls back only the statement.
+      const statement = sql.onDialectOrElse({
+        mysql: () => sql`INSERT INTO ${A} ${values}`,
+        orElse: () => sql`INSERT INTO ${A} ${values} ON CONFLICT (type, id) DO NOTHING`
+      })
+      return checkRow(operation, row).pipe(
+        Effect.zipRight(statement.raw),
+        Effect.map((raw) => affected(raw) === 1),
+        Effect.catchIf(
+          (e): e is SqlError => isSqlError(e) && uniqueViolation(e, t.aggregatesPk) === "primary",
+          () => Effect.succeed(false)
+        ),
+        mapSqlErrors(operation)
+      )
+    }
+
+    const update: Driver["update"] = (row, expectedVersion) => {
+      const operation = `update ${short(row.type)} ${short(row.id)}`
+      // The new version always differs from the expected one, so MySQL counts the row as affected whether or
+      // not the client asked for found rows (CLIENT_FOUND_ROWS, which mysql2 sets by default).
+      return checkRow(operation, row).pipe(
+        Effect.zipRight(
+          sql`UPDATE ${A} SET version = ${row.version}, school_id = ${row.schoolId}, starts_on = ${row.startsOn}, ends_on = ${row.endsOn}, natural_key = ${row.naturalKey}, state = ${row.state}, data = ${row.data}, updated_at = ${row.updatedAt} WHERE type = ${row.type} AND id = ${row.id} AND version = ${expectedVersion}`
+            .raw
+        ),
+        Effect.map((raw) => affected(raw) === 1),
+        mapSqlErrors(operation)
+      )
+    }
+
+    const appendAudit: Driver["appendAudit"] = (e) => {
+      const operation = `audit ${short(e.type)} ${short(e.id)}`
+      return checkLengths(operation, [
+        ["type", e.type, limits.type],
+        ["id", e.id, limits.id]
+      ]).pipe(
+        Effect.zipRight(
+          sql`INSERT INTO ${AU} (actor, at, type, id, version, event, before_hash, after_hash) VALUES (${e.actor}, ${e.at}, ${e.type}, ${e.id}, ${e.version}, ${e.event}, ${e.beforeHash}, ${e.afterHash})`
+        ),
+        Effect.asVoid,
+        mapSqlErrors(operation)
+      )
+    }
+
+    const readAudit: Driver["readAudit"] = (q) => {
+      const operation = "read audit"
+      const limit = limitOf(q.limit)
+      if (limit === 0) return Effect.succeed([])
+      const where: Array<Fragment> = []
+      if (q.type !== undefined) where.push(sql`type = ${q.type}`)
+      if (q.id !== undefined) where.push(sql`id = ${q.id}`)
+      if (q.afterSeq !== undefined) where.push(sql`seq > ${q.afterSeq}`)
+      return sql<Record<string, unknown>>`SELECT ${auditCols} FROM ${AU} WHERE ${sql.and(where)} ORDER BY seq${limitClause(limit)}`.pipe(
+        mapSqlErrors(operation),
+        Effect.flatMap(decodeAll(operation, decodeAudit))
+      )
+    }
+
+    const appendOutbox: Driver["appendOutbox"] = (entries) => {
+      const operation = entries.length === 1 ? `outbox ${short(entries[0]!.eventId)}` : `outbox ${entries.length} entries`
+      if (entries.length === 0) return Effect.void
+      const checks = entries.flatMap((e) => [
+        ["eventId", e.eventId, limits.eventId] as const,
+        ["type", e.type, limits.type] as const,
+        ["aggregateId", e.aggregateId, limits.id] as const
+      ])
+      return checkLengths(operation, checks).pipe(
+        Effect.zipRight(
+          Effect.forEach(
+            chunks(entries, chunkSize / 10),
+            (chunk) =>
+              sql`INSERT INTO ${O} ${sql.insert(
+                chunk.map((e) => ({
+                  event_id: e.eventId,
+                  type: e.type,
+                  aggregate_id: e.aggregateId,
+                  aggregate_version: e.aggregateVersion,
+                  event: e.event,
+                  payload: e.payload,
+                  at: e.at,
+                  state: "pending",
+                  attempts: 0
+                }))
+              )}`,
+            { discard: true }
+          )
+        ),
+        mapSqlErrors(operation)
+      )
+    }
+
+    const claimable = (at: string) => sql`(state = 'pending' OR (state = 'claimed' AND claimed_until < ${at}))`
+    const setClaimed = (claimant: string, until: string) => sql`state = 'claimed', claimed_by = ${claimant}, claimed_until = ${until}, attempts = attempts + 1`
+
+    const claimOutbox: Driver["claimOutbox"] = (n, claimant, at, until) => {
+      const operation = `claim outbox for ${short(claimant)}`
+      const limit = limitOf(n) ?? 0
+      if (limit === 0) return Effect.succeed([])
+      const claim: Effect.Effect<ReadonlyArray<Record<string, unknown>>, SqlError> = sql.onDialectOrElse({
+        // One statement: the subquery locks the rows it picks and skips those another claimer holds, so two
+        // claimers never pick the same entry and neither waits for the other.
+        pg: () =>
+          sql<Record<string, unknown>>`UPDATE ${O} SET ${setClaimed(claimant, until)} WHERE seq IN (SELECT seq FROM ${O} WHERE ${claimable(at)} ORDER BY seq${limitClause(limit)} FOR UPDATE SKIP LOCKED) RETURNING ${outboxCols}`,
+        // No UPDATE … RETURNING in MariaDB: lock the rows (skipping those locked by another claimer), mark
+        // them, and read them back, in one transaction (a savepoint when the caller has one open).
+        mysql: () =>
+          sql.withTransaction(
+            Effect.gen(function* () {
+              const picked = yield* sql<{ readonly seq: unknown }>`SELECT seq FROM ${O} WHERE ${claimable(at)} ORDER BY seq${limitClause(limit)} FOR UPDATE SKIP LOCKED`
+              if (picked.length === 0) return []
+              const seqs = picked.map((r) => r.seq)
+              yield* sql`UPDATE ${O} SET ${setClaimed(claimant, until)} WHERE ${sql.in("seq", seqs)}`
+              return yield* sql<Record<string, unknown>>`SELECT ${outboxCols} FROM ${O} WHERE ${sql.in("seq", seqs)}`
+            })
+          ),
+        // SQLite writers are serialised by the database lock, and the statement is atomic on its own.
+        orElse: () =>
+          sql<Record<string, unknown>>`UPDATE ${O} SET ${setClaimed(claimant, until)} WHERE seq IN (SELECT seq FROM ${O} WHERE ${claimable(at)} ORDER BY seq${limitClause(limit)}) RETURNING ${outboxCols}`
+      })
+      return claim.pipe(
+        mapSqlErrors(operation),
+        Effect.flatMap(decodeAll(operation, decodeOutbox)),
+        Effect.map((entries) => [...entries].sort((a, b) => a.seq - b.seq))
+      )
+    }
+
+    const settle = (operation: string, eventIds: ReadonlyArray<string>, claimant: string, set: Fragment) => {
+      const unique = [...new Set(eventIds)]
+      if (unique.length === 0) return Effect.succeed(0)
+      return Effect.forEach(chunks(unique, chunkSize), (chunk) =>
+        Effect.map(sql`UPDATE ${O} SET ${set} WHERE state = 'claimed' AND claimed_by = ${claimant} AND ${sql.in("event_id", chunk)}`.raw, affected)
+      ).pipe(
+        Effect.map((counts) => counts.reduce((a, b) => a + b, 0)),
+        mapSqlErrors(operation)
+      )
+    }
+
+    const ackOutbox: Driver["ackOutbox"] = (eventIds, claimant) => settle(`ack outbox for ${short(claimant)}`, eventIds, claimant, sql`state = 'acked', claimed_until = NULL`)
+
+    const releaseOutbox: Driver["releaseOutbox"] = (eventIds, claimant) =>
+      settle(`release outbox for ${short(claimant)}`, eventIds, claimant, sql`state = 'pending', claimed_by = NULL, claimed_until = NULL`)
+
+    const readOutbox: Driver["readOutbox"] = (q) => {
+      const operation = "read outbox"
+      const limit = limitOf(q.limit)
+      if (limit === 0) return Effect.succeed([])
+      const where: Array<Fragment> = []
+      if (q.state !== undefined) where.push(sql`state = ${q.state}`)
+      if (q.afterSeq !== undefined) where.push(sql`seq > ${q.afterSeq}`)
+      return sql<Record<string, unknown>>`SELECT ${outboxCols} FROM ${O} WHERE ${sql.and(where)} ORDER BY seq${limitClause(limit)}`.pipe(
+        mapSqlErrors(operation),
+        Effect.flatMap(decodeAll(operation, decodeOutbox))
+      )
+    }
+
+    const migrate = makeMigrate(sql, dialect, t)
+
+    const driver: Driver = {
+      name: dialect === "pg" ? "postgresql" : dialect,
+      capabilities: { concurrentWriters: true, migrations: true, durable },
+      transaction,
+      read,
+      query,
+      findByNaturalKey,
+      insert,
+      update,
+      appendAudit,
+      readAudit,
+      appendOutbox,
+      claimOutbox,
+      ackOutbox,
+      releaseOutbox,
+      readOutbox,
+      migrate
+    }
+    return driver
+  })
+
+// ---------------------------------------------------------------------------------------------------------
+// Migrations
+
+const lockWaitSeconds = 120
+
+// Process-wide by nature (it guards a file, whoever opened it): one per file and prefix, kept in a global so
+// that two copies of this module still share it.
+const sqliteMigrationLocks = globalValue(Symbol.for("@chanjiao/store-sql/sqliteMigrationLocks"), () => new Map<string, Effect.Semaphore>())
+
+/** Runs a statement on a reserved connection (outside the client's transaction bookkeeping). */
+const runOn = (conn: { readonly execute: (sql: string, params: ReadonlyArray<unknown>, transformRows: undefined) => Effect.Effect<ReadonlyArray<unknown>, SqlError> }, statement: Statement<object>) => {
+  const [text, params] = statement.compile(true)
+  return conn.execute(text, params, undefined)
+}
+
+/**
+ * Holds a lock that only one migrator per database and prefix gets, for the duration of `self`. The
+ * Migrator's own protection does not suffice on its own: on PostgreSQL two first-time migrators race to create
+ * the migrations table, and on MySQL its "locked" answer comes as soon as the other migrator has recorded the
+ * migration (MySQL commits DDL implicitly) — before that migrator has created the tables. The lock is held by
+ * a reserved connection, so a crashed process releases it with its connection.
+ */
+const withMigrationLock = <A, E>(sql: SqlClient.SqlClient, dialect: Dialect, t: Tables, self: Effect.Effect<A, E>): Effect.Effect<A, E | SqlError | StoreError> => {
+  const key = `chanjiao:${t.migrations}`
+  switch (dialect) {
+    case "sqlite":
+      // Across processes SQLite's own write lock serialises the Migrator's transactions (a second migrator
+      // waits for the busy timeout, then finds the work done). Within one process that wait would block the
+      // event loop the first migrator needs to finish, so migrators of one file take turns here first.
+      return Effect.flatMap(
+        sql<{ readonly name: unknown; readonly file: unknown }>`PRAGMA database_list`,
+        (rows) => {
+          const file = rows.find((r) => r.name === "main")?.file
+          if (typeof file !== "string" || file === "") return self
+          const locks = sqliteMigrationLocks
+          let lock = locks.get(`${file}\u0000${key}`)
+          if (lock === undefined) locks.set(`${file}\u0000${key}`, (lock = Effect.unsafeMakeSemaphore(1)))
+          return lock.withPermits(1)(self)
+        }
+      )
+    case "pg":
+      return Effect.scoped(
+        Effect.gen(function* () {
+          const conn = yield* sql.reserve
+          yield* runOn(conn, sql`BEGIN`)
+          // A transaction-level lock: released by the ROLLBACK below, or by the server if the connection dies.
+          yield* Effect.addFinalizer(() => Effect.ignore(runOn(conn, sql`ROLLBACK`)))
+          yield* runOn(conn, sql`SET LOCAL lock_timeout = ${sql.literal(`'${lockWaitSeconds}s'`)}`)
+          yield* runOn(conn, sql`SELECT pg_advisory_xact_lock(hashtext(COALESCE(current_schema(), '') || ':' || ${key}))`)
+          return yield* self
+        })
+      )
+    case "mysql":
+      return Effect.scoped(
+        Effect.gen(function* () {
+          const conn = yield* sql.reserve
+          // GET_LOCK names are server-wide: the database's name goes into it (hashed, names are ≤ 64 chars).
+          const name = sql`SHA1(CONCAT(COALESCE(DATABASE(), ''), ':', ${key}))`
+          const rows = yield* runOn(conn, sql`SELECT GET_LOCK(${name}, ${sql.literal(String(lockWaitSeconds))}) AS got`)
+          const got = (rows[0] as { readonly got?: unknown } | undefined)?.got
+          if (got !== 1 && got !== "1") {
+            return yield* Effect.fail(
+              new Errors.StoreError({ reason: "migration", operation: "migrate", detail: `another process has been migrating ${t.migrations} for more than ${lockWaitSeconds}s / 另一进程正在升级数据库结构` })
+            )
+          }
+          yield* Effect.addFinalizer(() => Effect.ignore(runOn(conn, sql`SELECT RELEASE_LOCK(${name})`)))
+          return yield* self
+        })
+      )
+  }
+}
+
+const makeMigrate = (sql: SqlClient.SqlClient, dialect: Dialect, t: Tables): Effect.Effect<void, StoreError> => {
+  const all = migrations(sql, dialect, t)
+  const ids = Object.keys(all).map((k) => Number(k.slice(0, k.indexOf("_"))))
+  const migrator = Migrator.make({})({ loader: Migrator.fromRecord(all), table: t.migrations }).pipe(
+    // The Migrator asks for the client in context: give it ours, without the host's name transforms.
+    Effect.provideService(SqlClient.SqlClient, sql),
+    // A failed migration is a defect of the Migrator ("failed", via orDie): bring it back as a failure.
+    Effect.catchSomeDefect((d) => (d instanceof Migrator.MigrationError ? Option.some(Effect.fail(d)) : Option.none())),
+    // SQLite's "busy" (another process held the write lock past the busy timeout) is worth another try; no
+    // pause in between, the busy timeout was one.
+    Effect.retry({ times: 3, while: (e) => isSqlError(e) && classify(e).reason === "conflict" })
+  )
+  const run = Effect.zipRight(migrator, verify(sql, t))
+  const once = sql.onDialectOrElse({
+    // MySQL records a migration before its DDL commits it: a migration that failed or crashed half-way is
+    // recorded as done. When the tables do not match what the recorded migrations make, forget the record and
+    // run them again (each is idempotent).
+    mysql: () =>
+      Effect.catchAll(run, (first) =>
+        sql`DELETE FROM ${sql(t.migrations)} WHERE ${sql.in("migration_id", ids)}`.pipe(
+          Effect.zipRight(run),
+          Effect.catchAll(() => Effect.fail(first))
+        )
+      ),
+    orElse: () => run
+  })
+  return withMigrationLock(sql, dialect, t, once).pipe(
+    Effect.asVoid,
+    Effect.mapError((e) => {
+      if (e instanceof Errors.StoreError) return e
+      const cause = e instanceof Migrator.MigrationError && e.cause !== undefined ? e.cause : e
+      const { detail, reason } = classify(cause)
+      const message = e instanceof Migrator.MigrationError ? `${e.message}: ${detail}` : detail
+      return new Errors.StoreError({ reason: reason === "unavailable" ? "unavailable" : "migration", operation: `migrate ${t.migrations}`, detail: message, cause: e })
+    }),
+    Effect.catchSomeDefect((d) =>
+      isSqlError(d) ? Option.some(Effect.fail(new Errors.StoreError({ reason: classify(d).reason === "unavailable" ? "unavailable" : "migration", operation: `migrate ${t.migrations}`, detail: classify(d).detail, cause: d }))) : Option.none()
+    )
+  )
+}
