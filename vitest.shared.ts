@@ -5,5 +5,6 @@ import { fileURLToPath } from "node:url"
 export const alias = {
   "@chanjiao/store/testing": fileURLToPath(new URL("./packages/store/src/testing.ts", import.meta.url)),
   "@chanjiao/store": fileURLToPath(new URL("./packages/store/src/index.ts", import.meta.url)),
+  "@chanjiao/testkit": fileURLToPath(new URL("./packages/testkit/src/index.ts", import.meta.url)),
   "@chanjiao/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url))
 }

@@ -28,6 +28,17 @@ if (!isLeft(r) || !(r.left instanceof Errors.InvalidInput)) throw new Error("exp
 if (Identity.idNumberCheck("37082819900101002") !== "X") throw new Error("id check")
 console.log("CJS ok:", r.left.issues.length, "issues, first:", r.left.issues[0].zh)`
   },
+  "@chanjiao/testkit": {
+    esm: `import { Generate } from "@chanjiao/testkit"
+const a = Generate.school(0, Generate.sizes.school, { seed: 1 })
+const b = Generate.school(0, Generate.sizes.school, { seed: 1 })
+if (a.students.length !== 3000 || JSON.stringify(a.teachers) !== JSON.stringify(b.teachers)) throw new Error("generator")
+console.log("ESM ok:", a.students.length, "students,", a.breaches.length, "planted breaches")`,
+    cjs: `const { Generate } = require("@chanjiao/testkit")
+const ds = Generate.dataset(Generate.sizes.county, { seed: 2 })
+if (ds.schools.length !== 10) throw new Error("county")
+console.log("CJS ok: county of", ds.schools.length, "schools,", ds.students.length, "students")`
+  },
   "@chanjiao/store": {
     esm: `import { Memory, Store, Errors } from "@chanjiao/store"
 import * as Effect from "effect/Effect"
