@@ -306,13 +306,18 @@ export const make = (driver: Driver): Service => {
       )
     }) as never
 
-  /** A plain write may not move a life cycle: a new aggregate starts in the machine's initial state (or none). */
+  /**
+   * A plain write may not move a life cycle. A new aggregate may arrive in any state of its machine (an import
+   * of agreements already signed or in force), stamped with that machine and version; an update must keep the
+   * stored stamp as it is.
+   */
   const guardStamp = (t: Any, id: string, a: unknown, previous: Row | undefined) =>
     Effect.suspend(() => {
-      const stamp = stampOf(a) as { machine?: string; state?: string } | undefined
+      const stamp = stampOf(a) as { machine?: string; version?: number; state?: string } | undefined
+      // The machine's identity and states do not depend on the policy (only its guards read it).
       const machine = t.machine!(undefined as never)
       if (previous === undefined) {
-        if (stamp === undefined || (stamp.machine === machine.id && stamp.state === machine.initial)) return Effect.void
+        if (stamp === undefined || (stamp.machine === machine.id && stamp.version === machine.version && machine.states.some((s) => s.id === stamp.state))) return Effect.void
       } else if (canonicalJson(stamp ?? null) === canonicalJson(stampOf(JSON.parse(previous.data)) ?? null)) return Effect.void
       return Effect.fail(
         new TransitionRefused({
@@ -320,8 +325,14 @@ export const make = (driver: Driver): Service => {
           id,
           event: "put",
           reason: "not-a-transition",
-          messageZh: `${t.label.zh} ${id} 的流程状态只能通过流程事件改变（新建时应为初始状态“${machine.initial}”）`,
-          messageEn: `the life-cycle state of ${t.label.en} ${id} changes only through its machine's events (a new one starts in "${machine.initial}")`,
+          messageZh:
+            previous === undefined
+              ? `${t.label.zh} ${id} 的流程标记应为流程 ${machine.id} v${machine.version} 中的某个状态`
+              : `${t.label.zh} ${id} 的流程状态只能通过流程事件改变，不能直接修改`,
+          messageEn:
+            previous === undefined
+              ? `the life-cycle stamp of ${t.label.en} ${id} must name a state of machine ${machine.id} v${machine.version}`
+              : `the life-cycle state of ${t.label.en} ${id} changes only through its machine's events, not by a plain write`,
           findings: []
         })
       )
