@@ -42,14 +42,19 @@ export interface Span {
  * @since 0.1.0
  * @category constructors
  */
-export const spans = (records: ReadonlyArray<PracticeRecord>, hoursPerDay: number): ReadonlyArray<Span> =>
-  records.map((r) => {
+export const spans = (records: ReadonlyArray<PracticeRecord>, hoursPerDay: number): ReadonlyArray<Span> => {
+  // A plain loop: this runs for every teacher of a province, several times per evaluation.
+  const out: Array<Span> = []
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k]!
     const start = Iso.toEpochDays(r.start)
     const end = Iso.toEpochDays(r.end)
     const length = end - start + 1
     const served = r.daysServed ?? (r.hoursServed !== undefined && hoursPerDay > 0 ? r.hoursServed / hoursPerDay : length)
-    return { start, end, share: Math.max(0, Math.min(1, served / length)), recordId: r.id }
-  })
+    out.push({ start, end, share: Math.max(0, Math.min(1, served / length)), recordId: r.id })
+  }
+  return out
+}
 
 /**
  * Days served between two epoch days (inclusive): for each day the largest share of any span covering it.
@@ -78,25 +83,45 @@ export type Profile = ReadonlyArray<{ readonly s: number; readonly e: number; re
  * @category constructors
  */
 export const profile = (all: ReadonlyArray<Span>): Profile => {
-  const live = all.filter((x) => x.share > 0 && x.end >= x.start)
+  // A teacher has a handful of records: plain loops and an insertion sort of the distinct boundaries beat
+  // filter/sort with closures (this runs once per teacher in province-wide evaluations).
+  const live: Array<Span> = []
+  for (let k = 0; k < all.length; k++) {
+    const x = all[k]!
+    if (x.share > 0 && x.end >= x.start) live.push(x)
+  }
   if (live.length === 0) return []
   if (live.length === 1) return [{ s: live[0]!.start, e: live[0]!.end, share: live[0]!.share }]
   const points: Array<number> = []
-  for (const x of live) points.push(x.start, x.end + 1)
-  points.sort((a, b) => a - b)
+  for (let k = 0; k < live.length; k++) {
+    insertDistinct(points, live[k]!.start)
+    insertDistinct(points, live[k]!.end + 1)
+  }
   const out: Array<{ s: number; e: number; share: number }> = []
   for (let i = 0; i < points.length - 1; i++) {
     const a = points[i]!
     const b = points[i + 1]!
-    if (a === b) continue
     let best = 0
-    for (const x of live) if (x.start <= a && x.end >= b - 1 && x.share > best) best = x.share
+    for (let k = 0; k < live.length; k++) {
+      const x = live[k]!
+      if (x.start <= a && x.end >= b - 1 && x.share > best) best = x.share
+    }
     if (best === 0) continue
     const last = out[out.length - 1]
     if (last !== undefined && last.e === a - 1 && last.share === best) last.e = b - 1
     else out.push({ s: a, e: b - 1, share: best })
   }
   return out
+}
+
+/** Inserts `v` into the sorted array `xs` unless it is already there. */
+const insertDistinct = (xs: Array<number>, v: number): void => {
+  let i = xs.length
+  while (i > 0 && xs[i - 1]! > v) i--
+  if (i > 0 && xs[i - 1] === v) return
+  xs.push(v)
+  for (let j = xs.length - 1; j > i; j--) xs[j] = xs[j - 1]!
+  xs[i] = v
 }
 
 /**
@@ -217,40 +242,92 @@ export const settings = (policy: Resolved): Settings | undefined => {
 export const evaluate = (teacher: Pick<Teacher, "employment" | "courseType" | "internshipTutor" | "hiredOn" | "practice">, asOf: IsoDate, s: Settings): Status => {
   const all = spans(teacher.practice, s.hoursPerDay)
   const prof = profile(all)
-  const today = Iso.toEpochDays(asOf)
-  const servedOn = (day: number) => servedIn(prof, windowStartDay(day, s.windowYears), day < today ? day : today)
-  const start = windowStart(asOf, s.windowYears)
-  const served = servedOn(today)
-  const from = Iso.toEpochDays(start)
+  const years = s.windowYears
+  const w = windowOn(asOf, years)
+  const today = w.today
+  const served = servedOn(prof, today, today, years)
+  const from = w.from
   const counted: Array<string> = []
   for (const sp of all) if (sp.end >= from && sp.start <= today && sp.share > 0 && !counted.includes(sp.recordId)) counted.push(sp.recordId)
   if (counted.length > 1) counted.sort()
-  const base = { asOf, windowStart: start, servedDays: served, requiredDays: s.requiredDays, countedRecordIds: counted }
-  if (!applies(teacher)) return { ...base, status: "not-applicable", deficitDays: 0 }
+  // Each outcome is one object literal in the same field order (object spreads are several times slower here).
+  if (!applies(teacher)) {
+    return { asOf, windowStart: w.start, servedDays: served, requiredDays: s.requiredDays, countedRecordIds: counted, status: "not-applicable", deficitDays: 0 }
+  }
   const deficit = served + EPS >= s.requiredDays ? 0 : s.requiredDays - served
   if (deficit === 0) {
     // Served days only fall as the window moves past today: find the last compliant day by bisection.
     let lo = today
-    let hi = Iso.toEpochDays(Iso.addYears(asOf, s.windowYears)) + 1
+    let hi = horizonOf(w) + 1
     while (hi - lo > 1) {
       const mid = lo + ((hi - lo) >> 1)
-      if (servedOn(mid) + EPS >= s.requiredDays) lo = mid
+      if (servedOn(prof, mid, today, years) + EPS >= s.requiredDays) lo = mid
       else hi = mid
     }
-    return { ...base, status: "compliant", deficitDays: 0, latestDate: Iso.fromEpochDays(lo), fallsOutOn: Iso.fromEpochDays(lo + 1) }
-  }
-  const firstFullWindowEnd = Iso.addDays(Iso.addYears(teacher.hiredOn, s.windowYears), -1)
-  if (asOf < firstFullWindowEnd) {
-    const atDeadline = servedOn(Iso.toEpochDays(firstFullWindowEnd))
     return {
-      ...base,
+      asOf,
+      windowStart: w.start,
+      servedDays: served,
+      requiredDays: s.requiredDays,
+      countedRecordIds: counted,
+      status: "compliant",
+      deficitDays: 0,
+      latestDate: Iso.fromEpochDays(lo),
+      fallsOutOn: Iso.fromEpochDays(lo + 1)
+    }
+  }
+  const fullWindowEnd = firstFullWindowEnd(teacher.hiredOn, years)
+  if (today < fullWindowEnd) {
+    const atDeadline = servedOn(prof, fullWindowEnd, today, years)
+    return {
+      asOf,
+      windowStart: w.start,
+      servedDays: served,
+      requiredDays: s.requiredDays,
+      countedRecordIds: counted,
       status: "due",
       deficitDays: deficit,
-      latestDate: firstFullWindowEnd,
+      latestDate: Iso.fromEpochDays(fullWindowEnd),
       deficitAtLatestDate: Math.max(0, s.requiredDays - atDeadline)
     }
   }
-  return { ...base, status: "non-compliant", deficitDays: deficit, latestDate: asOf }
+  return { asOf, windowStart: w.start, servedDays: served, requiredDays: s.requiredDays, countedRecordIds: counted, status: "non-compliant", deficitDays: deficit, latestDate: asOf }
+}
+
+/** Days served in the window ending on epoch day `day`, days after `today` not counted. */
+const servedOn = (prof: Profile, day: number, today: number, years: number): number =>
+  servedIn(prof, windowStartDay(day, years), day < today ? day : today)
+
+/** The dates an evaluation on `asOf` needs, as epoch days, computed once per date and window length. */
+interface WindowDates {
+  readonly asOf: IsoDate
+  readonly years: number
+  readonly start: IsoDate
+  /** `start` and `asOf` in epoch days. */
+  readonly from: number
+  readonly today: number
+  /** `asOf` + `years` years in epoch days (the bisection's horizon), computed when first needed. */
+  horizon: number | undefined
+}
+let lastWindowDates: WindowDates | undefined
+// A bulk evaluation asks about one date for every teacher: remember the last answer (a pure function).
+const windowOn = (asOf: IsoDate, years: number): WindowDates => {
+  const last = lastWindowDates
+  if (last !== undefined && last.asOf === asOf && last.years === years) return last
+  const start = windowStart(asOf, years)
+  const next: WindowDates = { asOf, years, start, from: Iso.toEpochDays(start), today: Iso.toEpochDays(asOf), horizon: undefined }
+  lastWindowDates = next
+  return next
+}
+const horizonOf = (w: WindowDates): number => (w.horizon ??= Iso.toEpochDays(Iso.addYears(w.asOf, w.years)))
+
+/** The last day of the first full window since hiring, `hiredOn` + `years` years − 1 day, as an epoch day. */
+const firstFullWindowEnd = (hiredOn: IsoDate, years: number): number => {
+  const { day, month, year } = Iso.parts(hiredOn)
+  const y = year + Math.trunc(years)
+  // Integer arithmetic for every real date; at the extremes the string functions keep their range errors.
+  if (!(y > 1 && y <= 9999)) return Iso.toEpochDays(Iso.addDays(Iso.addYears(hiredOn, years), -1))
+  return civil.daysFromCivil(y, month, Math.min(day, civil.daysInMonth(y, month))) - 1
 }
 
 /**
