@@ -246,10 +246,17 @@ interface Ctx {
   readonly asOf: IsoDate
   readonly policy: Resolved
   readonly kind: SchoolKind
-  readonly level: Level | "basic"
   readonly category: Category
+  /** What the criteria read from the policy for this table, worked out once per resolved policy. */
+  readonly p: Params
   /** Per-evaluation cache: the practice window is summed once, whichever criteria ask. */
-  readonly memo?: { practice?: { days: number; ids: ReadonlyArray<string> }; windowFrom?: IsoDate }
+  readonly memo?: Memo
+}
+
+interface Memo {
+  practice?: { days: number; ids: ReadonlyArray<string> }
+  /** The practice evidence: the same for every level that accepts it. */
+  practiceEvidence?: ReadonlyArray<Evidence>
 }
 
 type Outcome = Omit<CriterionResult, "criterion" | "row">
@@ -259,17 +266,12 @@ const skillZh: { readonly [K: string]: string } = { "level-5": "初级工", "lev
 const titleZh: { readonly [K: string]: string } = { none: "无", junior: "初级", intermediate: "中级", "associate-senior": "副高级", senior: "正高级" }
 const awardZh: { readonly [K: string]: string } = { school: "校级", county: "县级", city: "市级", provincial: "省级", national: "国家级", international: "国际级" }
 
-const met = (evidence: ReadonlyArray<Evidence>, parameters: ReadonlyArray<Parameter.Any> = []): Outcome => ({ met: true, evidence, parameters })
-const unmet = (missing: Text, parameters: ReadonlyArray<Parameter.Any> = []): Outcome => ({ met: false, evidence: [], missing, parameters })
-const either = (outcomes: ReadonlyArray<Outcome>, missing: () => Text): Outcome => {
-  let hit: Outcome | undefined
-  const parameters: Array<Parameter.Any> = []
-  for (const o of outcomes) {
-    if (hit === undefined && o.met) hit = o
-    for (const p of o.parameters) parameters.push(p)
-  }
-  return hit ? { met: true, evidence: hit.evidence, parameters } : unmet(missing(), parameters)
-}
+// Outcomes are read-only data: the empty lists, and the outcomes that depend on nothing but the policy, are
+// shared rather than allocated again for every criterion of every teacher.
+const NONE: ReadonlyArray<never> = Object.freeze([])
+const met = (evidence: ReadonlyArray<Evidence>, parameters: ReadonlyArray<Parameter.Any> = NONE): Outcome => ({ met: true, evidence, parameters })
+const unmet = (missing: Text, parameters: ReadonlyArray<Parameter.Any> = NONE): Outcome => ({ met: false, evidence: NONE, missing, parameters })
+const MET: Outcome = met(NONE)
 
 // The best skill level held, as evidence, when it reaches `min`.
 const skillAtLeast = (t: Teacher, asOf: IsoDate, min: string): Evidence | undefined => {
@@ -281,11 +283,15 @@ const skillAtLeast = (t: Teacher, asOf: IsoDate, min: string): Evidence | undefi
     : { kind: "certificate", ref: c.number ?? c.name, text: { zh: `${c.name}（${skillZh[best.level]}）`, en: `${c.name} (${best.level})` } }
 }
 
+// The highest title of the series that reaches `min` (of equal ones, the first on record).
 const titleAtLeast = (t: Teacher, asOf: IsoDate, min: string, series: "teaching" | "technical"): Evidence | undefined => {
   const need = titleRank[min as keyof typeof titleRank] ?? 99
-  const hit = t.titles
-    .filter((x) => x.obtainedOn <= asOf && (series === "teaching" ? x.series === "teacher" : x.series !== "teacher") && titleRank[x.level] >= need)
-    .sort((a, b) => titleRank[b.level] - titleRank[a.level])[0]
+  let hit: Teacher["titles"][number] | undefined
+  for (const x of t.titles) {
+    if (x.obtainedOn <= asOf && (series === "teaching" ? x.series === "teacher" : x.series !== "teacher") && titleRank[x.level] >= need) {
+      if (hit === undefined || titleRank[x.level] > titleRank[hit.level]) hit = x
+    }
+  }
   return hit === undefined ? undefined : { kind: "title", ref: hit.name, text: { zh: `${hit.name}（${titleZh[hit.level]}，${hit.obtainedOn}）`, en: `${hit.name} (${hit.level}, ${hit.obtainedOn})` } }
 }
 
@@ -297,62 +303,208 @@ const practiceDays = (t: Teacher, ctx: Ctx): { days: number; ids: ReadonlyArray<
 }
 
 const practiceDaysUncached = (t: Teacher, ctx: Ctx): { days: number; ids: ReadonlyArray<string> } => {
-  const s = Practice.settings(ctx.policy)
+  const s = ctx.p.settings
   if (s === undefined) return { days: 0, ids: [] }
   const spans = Practice.spans(t.practice, s.hoursPerDay)
-  const from = Iso.toEpochDays(Practice.windowStart(ctx.asOf, s.windowYears))
-  const to = Iso.toEpochDays(ctx.asOf)
-  return { days: Practice.servedBetween(spans, from, to), ids: spans.filter((x) => x.end >= from && x.start <= to).map((x) => x.recordId) }
+  const from = ctx.p.practiceFrom
+  const to = ctx.p.practiceTo
+  const ids: Array<string> = []
+  for (const x of spans) if (x.end >= from && x.start <= to) ids.push(x.recordId)
+  return { days: Practice.servedBetween(spans, from, to), ids }
 }
 
-const practiceAtLeast = (t: Teacher, ctx: Ctx, months: Parameter.Parameter<number>): Outcome => {
-  const m = ctx.policy.value(months)
-  const perMonth = ctx.policy.value(N.teacherPracticeDaysPerMonth) ?? 30
-  const years = ctx.policy.value(N.teacherPracticeWindowYears) ?? 5
-  if (m === undefined) return unmet({ zh: "未设定企业实践要求", en: "no practice threshold in force" }, [months])
+// The practice in the window, as evidence, when it reaches `need` days.
+const practiceAtLeast = (t: Teacher, ctx: Ctx, need: number): ReadonlyArray<Evidence> | undefined => {
   const { days, ids } = practiceDays(t, ctx)
-  const need = m * perMonth
-  return days + 1e-9 >= need
-    ? met(
-        [{ kind: "practice", ref: ids.join(","), text: { zh: `近${years}年企业实践 ${Math.round(days)} 天（记录 ${ids.join("、")}）`, en: `${Math.round(days)} days of practice in ${years} years (${ids.join(", ")})` } }],
-        [months, N.teacherPracticeDaysPerMonth]
-      )
-    : unmet(
-        { zh: `近${years}年企业实践需达 ${need} 天，现有 ${Math.round(days)} 天，再需 ${Practice.wholeDays(need - days)} 天`, en: `${need} days of practice in ${years} years needed, ${Math.round(days)} so far: ${Practice.wholeDays(need - days)} more` },
-        [months, N.teacherPracticeDaysPerMonth]
-      )
+  if (!(days + 1e-9 >= need)) return undefined
+  if (ctx.memo?.practiceEvidence !== undefined) return ctx.memo.practiceEvidence
+  const years = ctx.p.practiceYears
+  const evidence: ReadonlyArray<Evidence> = [
+    { kind: "practice", ref: ids.join(","), text: { zh: `近${years}年企业实践 ${Math.round(days)} 天（记录 ${ids.join("、")}）`, en: `${Math.round(days)} days of practice in ${years} years (${ids.join(", ")})` } }
+  ]
+  if (ctx.memo !== undefined) ctx.memo.practiceEvidence = evidence
+  return evidence
 }
 
-const windowFrom = (ctx: Ctx): IsoDate => {
-  if (ctx.memo?.windowFrom !== undefined) return ctx.memo.windowFrom
-  const from = Practice.windowStart(ctx.asOf, ctx.policy.value(N.dsAchievementWindowYears) ?? 5)
-  if (ctx.memo !== undefined) ctx.memo.windowFrom = from
-  return from
+/**
+ * Practice, a skill level or a technical title (DS-PRACTICE-OR-CERT, DS-PRACTICE-OR-CERT-MID, DS-SKILL-HIGH),
+ * tried in the table's order: the first option met gives the evidence, and every option's parameters are cited.
+ */
+interface Choice {
+  readonly order: ReadonlyArray<"practice" | "skill" | "title">
+  /** Days of practice needed; `undefined` when no practice threshold is in force (that option then fails). */
+  readonly need: number | undefined
+  readonly minSkill: string
+  readonly minTitle: string
+  readonly parameters: ReadonlyArray<Parameter.Any>
+  readonly unmet: Outcome
 }
 
-const awardAtLeast = <A extends string>(t: Teacher, ctx: Ctx, min: Parameter.Parameter<A>): Outcome => {
-  const level = ctx.policy.value(min)
-  const from = windowFrom(ctx)
-  const hit = t.awards.find((a) => a.awardedOn >= from && a.awardedOn <= ctx.asOf && (awardRank[a.level] ?? 0) >= (awardRank[level ?? ""] ?? 99))
-  return hit
-    ? met([{ kind: "award", ref: hit.name, text: { zh: `${hit.name}（${awardZh[hit.level]}，${hit.awardedOn}）`, en: `${hit.name} (${hit.level}, ${hit.awardedOn})` } }], [min, N.dsAchievementWindowYears])
-    : unmet({ zh: `${from} 以来${awardZh[level ?? ""] ?? ""}及以上获奖`, en: `an award at ${level} level or above since ${from}` }, [min, N.dsAchievementWindowYears])
+const choose = (t: Teacher, ctx: Ctx, c: Choice): Outcome => {
+  for (const option of c.order) {
+    let evidence: ReadonlyArray<Evidence> | undefined
+    if (option === "practice") evidence = c.need === undefined ? undefined : practiceAtLeast(t, ctx, c.need)
+    else {
+      const e = option === "skill" ? skillAtLeast(t, ctx.asOf, c.minSkill) : titleAtLeast(t, ctx.asOf, c.minTitle, "technical")
+      evidence = e === undefined ? undefined : [e]
+    }
+    if (evidence !== undefined) return { met: true, evidence, parameters: c.parameters }
+  }
+  return c.unmet
 }
 
-const serviceOf = (t: Teacher, ctx: Ctx, kinds: ReadonlyArray<string>, missing: Text): Outcome => {
-  const from = windowFrom(ctx)
-  const hit = t.services.find((s) => kinds.includes(s.kind) && s.date >= from && s.date <= ctx.asOf)
-  return hit
-    ? met([{ kind: "service", ref: hit.title, text: { zh: `${hit.title}（${hit.date}）`, en: `${hit.title} (${hit.date})` } }], [N.dsAchievementWindowYears])
-    : unmet(missing, [N.dsAchievementWindowYears])
+/** An award of at least a level, or one of some kinds of service, in the achievement window (DS-ACHIEVEMENT-MID, DS-LEADERSHIP-HIGH). */
+interface Achievement {
+  /** The rank of the lowest award level accepted (99 when none is in force: no award counts). */
+  readonly minRank: number
+  readonly services: ReadonlyArray<string>
+  readonly parameters: ReadonlyArray<Parameter.Any>
+  readonly unmet: Outcome
+}
+
+const achieved = (t: Teacher, ctx: Ctx, a: Achievement): Outcome => {
+  const from = ctx.p.achievementFrom
+  const award = t.awards.find((x) => x.awardedOn >= from && x.awardedOn <= ctx.asOf && (awardRank[x.level] ?? 0) >= a.minRank)
+  if (award !== undefined) {
+    const text = { zh: `${award.name}（${awardZh[award.level]}，${award.awardedOn}）`, en: `${award.name} (${award.level}, ${award.awardedOn})` }
+    return { met: true, evidence: [{ kind: "award", ref: award.name, text }], parameters: a.parameters }
+  }
+  const service = t.services.find((x) => a.services.includes(x.kind) && x.date >= from && x.date <= ctx.asOf)
+  if (service !== undefined) {
+    const text = { zh: `${service.title}（${service.date}）`, en: `${service.title} (${service.date})` }
+    return { met: true, evidence: [{ kind: "service", ref: service.title, text }], parameters: a.parameters }
+  }
+  return a.unmet
+}
+
+/** A minimum teaching title (DS-TITLE-MID, DS-TITLE-HIGH). */
+interface TitleNeed {
+  readonly min: string
+  readonly parameters: ReadonlyArray<Parameter.Any>
+  readonly unmet: Outcome
+}
+
+/**
+ * What the criteria read from a resolved policy for one table (中职 or 高职): the values, and the outcomes and
+ * texts that depend on nothing else. A province-wide evaluation would otherwise read the same parameters and
+ * format the same sentences again for every teacher.
+ */
+interface Params {
+  readonly settings: Practice.Settings | undefined
+  /** The TCH-EP-5Y6M window ending on the policy's date, in epoch days (`practiceFrom` only with `settings`). */
+  readonly practiceFrom: number
+  readonly practiceTo: number
+  /** The window's length in years, as the practice evidence states it. */
+  readonly practiceYears: number
+  readonly achievementFrom: IsoDate
+  readonly validityYears: number
+  readonly ethicsYears: number
+  readonly teacherCert: { readonly accepted: ReadonlyArray<string>; readonly parameters: ReadonlyArray<Parameter.Any>; readonly unmet: Outcome }
+  readonly practiceOrCert: Choice
+  readonly practiceOrCertMid: Choice
+  readonly skillHigh: Choice
+  readonly titleMid: TitleNeed
+  readonly titleHigh: TitleNeed
+  readonly achievementMid: Achievement
+  readonly leadershipHigh: Achievement
+}
+
+// A resolved policy never changes: what it says for each table is kept with it (and is dropped with it).
+const paramsCache = new WeakMap<Resolved, { [K in SchoolKind]?: Params }>()
+
+const paramsOf = (policy: Resolved, kind: SchoolKind): Params => {
+  let byKind = paramsCache.get(policy)
+  if (byKind === undefined) {
+    byKind = {}
+    paramsCache.set(policy, byKind)
+  }
+  return (byKind[kind] ??= resolveParams(policy, kind))
+}
+
+const resolveParams = (policy: Resolved, kind: SchoolKind): Params => {
+  const v = <A>(p: Parameter.Parameter<A>): A | undefined => policy.value(p)
+  const asOf = policy.asOf
+  const settings = Practice.settings(policy)
+  const perMonth = v(N.teacherPracticeDaysPerMonth) ?? 30
+  const choice = <S extends string, T extends string>(
+    order: Choice["order"],
+    months: Parameter.Parameter<number>,
+    minSkill: Parameter.Parameter<S>,
+    skillDefault: string,
+    minTitle: Parameter.Parameter<T>,
+    titleDefault: string,
+    missing: Text
+  ): Choice => {
+    const m = v(months)
+    const practice: ReadonlyArray<Parameter.Any> = m === undefined ? [months] : [months, N.teacherPracticeDaysPerMonth]
+    const parameters: Array<Parameter.Any> = []
+    for (const o of order) {
+      if (o === "practice") parameters.push(...practice)
+      else parameters.push(o === "skill" ? minSkill : minTitle)
+    }
+    return { order, need: m === undefined ? undefined : m * perMonth, minSkill: v(minSkill) ?? skillDefault, minTitle: v(minTitle) ?? titleDefault, parameters, unmet: unmet(missing, parameters) }
+  }
+  const achievement = <A extends string>(level: Parameter.Parameter<A>, services: ReadonlyArray<string>, missing: Text): Achievement => {
+    const parameters = [level, N.dsAchievementWindowYears, N.dsAchievementWindowYears]
+    return { minRank: awardRank[v(level) ?? ""] ?? 99, services, parameters, unmet: unmet(missing, parameters) }
+  }
+  const certParam = kind === "secondary" ? N.dsSecondaryTeacherCertLevels : N.dsHigherTeacherCertLevels
+  const accepted = v(certParam) ?? []
+  const { intermediate: i, junior: j, senior: s } = N.dsThresholds[kind]
+  return {
+    settings,
+    practiceFrom: settings === undefined ? 0 : Iso.toEpochDays(Practice.windowStart(asOf, settings.windowYears)),
+    practiceTo: Iso.toEpochDays(asOf),
+    practiceYears: v(N.teacherPracticeWindowYears) ?? 5,
+    achievementFrom: Practice.windowStart(asOf, v(N.dsAchievementWindowYears) ?? 5),
+    validityYears: v(N.dsValidityYears) ?? 0,
+    ethicsYears: v(N.dsEthicsImpactYears) ?? 1,
+    teacherCert: {
+      accepted,
+      parameters: [certParam],
+      unmet: unmet({ zh: `需${accepted.join("或")}教师资格证书`, en: `needs a teacher qualification: ${accepted.join(" or ")}` }, [certParam])
+    },
+    practiceOrCert: choice(["practice", "skill", "title"], j.practiceMonths, j.minSkill, "level-4", j.minTechTitle, "junior", {
+      zh: `近5年企业实践满${v(j.practiceMonths)}个月，或${skillZh[v(j.minSkill) ?? ""]}及以上职业技能等级，或${titleZh[v(j.minTechTitle) ?? ""]}及以上专业技术职称（三者之一）`,
+      en: `${v(j.practiceMonths)} months of practice in 5 years, or a ${v(j.minSkill)} skill level, or a ${v(j.minTechTitle)} technical title`
+    }),
+    practiceOrCertMid: choice(["practice", "skill", "title"], i.practiceMonths, i.minSkill, "level-3", i.minTechTitle, "intermediate", {
+      zh: `近5年企业实践满${v(i.practiceMonths)}个月，或${skillZh[v(i.minSkill) ?? ""]}及以上，或${titleZh[v(i.minTechTitle) ?? ""]}及以上专业技术职称`,
+      en: `${v(i.practiceMonths)} months of practice, or a ${v(i.minSkill)} skill level, or a ${v(i.minTechTitle)} technical title`
+    }),
+    skillHigh: choice(["skill", "title", "practice"], s.practiceMonths, s.minSkill, "level-2", s.minTechTitle, "intermediate", {
+      zh: `${skillZh[v(s.minSkill) ?? ""]}及以上，或${titleZh[v(s.minTechTitle) ?? ""]}及以上专业技术职称，或近5年企业实践满${v(s.practiceMonths)}个月`,
+      en: `a ${v(s.minSkill)} skill level, a ${v(s.minTechTitle)} technical title, or ${v(s.practiceMonths)} months of practice`
+    }),
+    titleMid: {
+      min: v(i.minTitle) ?? "intermediate",
+      parameters: [i.minTitle],
+      unmet: unmet({ zh: `需教师系列${titleZh[v(i.minTitle) ?? ""]}及以上职称（讲师）`, en: `needs a ${v(i.minTitle)} teaching title or above` }, [i.minTitle])
+    },
+    titleHigh: {
+      min: v(s.minTitle) ?? "associate-senior",
+      parameters: [s.minTitle],
+      unmet: unmet({ zh: `需教师系列${titleZh[v(s.minTitle) ?? ""]}及以上职称（高级讲师）`, en: `needs a ${v(s.minTitle)} teaching title or above` }, [s.minTitle])
+    },
+    achievementMid: achievement(i.awardLevel, ["technical-service", "rnd", "social-training", "patent", "standard", "other"], {
+      zh: `${awardZh[v(i.awardLevel) ?? ""]}及以上竞赛获奖，或课程教材建设、技术服务等业绩`,
+      en: "an award at the required level, or course, textbook or technical-service work"
+    }),
+    leadershipHigh: achievement(s.awardLevel, ["rnd", "technical-service", "patent", "standard"], {
+      zh: `${awardZh[v(s.awardLevel) ?? ""]}及以上获奖，或被企业采用的研发、技术服务成果`,
+      en: "an award at the required level, or R&D or technical services used by enterprises"
+    })
+  }
 }
 
 const attested = (t: Teacher, ctx: Ctx, criterion: CriterionId): Outcome => {
   const a = t.attestations.find((x) => x.criterion === criterion && x.attestedOn <= ctx.asOf)
   return a
     ? met([{ kind: "attestation", ref: `${a.attestedBy}@${a.attestedOn}`, text: { zh: `${a.attestedBy} 于 ${a.attestedOn} 确认`, en: `attested by ${a.attestedBy} on ${a.attestedOn}` } }])
-    : unmet({ zh: `由学校确认“${criterionTitle[criterion].zh}”（录入 ${criterion} 确认）`, en: `the school attests "${criterionTitle[criterion].en}" (record an attestation of ${criterion})` })
+    : (unattested[criterion] ??= unmet({ zh: `由学校确认“${criterionTitle[criterion].zh}”（录入 ${criterion} 确认）`, en: `the school attests "${criterionTitle[criterion].en}" (record an attestation of ${criterion})` }))
 }
+// Without an attestation the outcome depends on the criterion alone.
+const unattested: { [K in CriterionId]?: Outcome } = {}
 
 /**
  * The certifications held on a date: certified on or before it, not revoked, not expired (DS-VALIDITY).
@@ -386,12 +538,14 @@ export const holdsAnyOn = (t: Pick<Teacher, "dualQualifications">, asOf: IsoDate
 const levelRank: { readonly [K in Level]: number } = { junior: 1, intermediate: 2, senior: 3 }
 
 const holds = (t: Teacher, ctx: Ctx, level: Level): Outcome => {
-  const validity = ctx.policy.value(N.dsValidityYears) ?? 0
-  const q = heldOn(t, ctx.asOf, validity).find((x) => levelRank[x.level] >= levelRank[level])
+  if (t.dualQualifications.length === 0) return notHeld[level]
+  const q = heldOn(t, ctx.asOf, ctx.p.validityYears).find((x) => levelRank[x.level] >= levelRank[level])
   return q
     ? met([{ kind: "certification", ref: q.number ?? `${q.certifier}@${q.certifiedOn}`, text: { zh: `${q.certifiedOn} 经${q.certifier}认定为${levelLabel[q.level].zh}`, en: `${q.level}, certified by ${q.certifier} on ${q.certifiedOn}` } }], [N.dsValidityYears])
-    : unmet({ zh: `先取得${levelLabel[level].zh}双师型认定`, en: `first be certified at ${level} level` }, [N.dsValidityYears])
+    : notHeld[level]
 }
+const notHeldAt = (level: Level): Outcome => unmet({ zh: `先取得${levelLabel[level].zh}双师型认定`, en: `first be certified at ${level} level` }, [N.dsValidityYears])
+const notHeld: { readonly [K in Level]: Outcome } = { junior: notHeldAt("junior"), intermediate: notHeldAt("intermediate"), senior: notHeldAt("senior") }
 
 /**
  * The ethics veto (DS-ETHICS-VETO): the failed appraisal whose impact period covers the date, if any, and the
@@ -419,18 +573,25 @@ const retirementAge = (t: Teacher, policy: Resolved): number | undefined => {
 }
 
 type Check = (t: Teacher, ctx: Ctx) => Outcome
-const P = (ctx: Ctx) => N.dsThresholds[ctx.kind]
+
+const noVeto = met(NONE, [N.dsEthicsImpactYears])
+const noAppraisal = unmet({ zh: "录入最近一次师德考核结果", en: "record the latest ethics appraisal" })
+const noExperience = unmet({ zh: "录入行业企业工作经历或企业实践", en: "record enterprise experience or practice" })
+const tutorText: Text = { zh: "专任实习指导教师", en: "full-time internship tutor" }
+const professionalText: Text = { zh: "专任专业课教师", en: "full-time professional-course teacher" }
+const notPractisedFirst = unmet({ zh: "新任教师须先完成企业实践", en: "a new teacher first completes enterprise practice" })
 
 const checks: { readonly [K in CriterionId]: Check } = {
   "DS-ETHICS-VETO": (t, ctx) => {
-    const veto = ethicsVeto(t, ctx.asOf, ctx.policy.value(N.dsEthicsImpactYears) ?? 1)
+    const veto = ethicsVeto(t, ctx.asOf, ctx.p.ethicsYears)
     return veto === undefined
-      ? met([], [N.dsEthicsImpactYears])
+      ? noVeto
       : unmet({ zh: `${veto.year}年度师德考核不合格，影响期至 ${veto.until}，期内不得申报`, en: `failed the ${veto.year} ethics appraisal: no application until after ${veto.until}` }, [N.dsEthicsImpactYears])
   },
   "DS-ETHICS-FIRST": (t, ctx) => {
+    if (t.ethicsAppraisals.length === 0) return noAppraisal
     const latest = [...t.ethicsAppraisals].filter((a) => `${a.year}-01-01` <= ctx.asOf).sort((a, b) => b.year - a.year)[0]
-    if (latest === undefined) return unmet({ zh: "录入最近一次师德考核结果", en: "record the latest ethics appraisal" })
+    if (latest === undefined) return noAppraisal
     return latest.result === "unqualified"
       ? unmet({ zh: `最近一次（${latest.year}年度）师德考核不合格`, en: `the latest (${latest.year}) ethics appraisal failed` })
       : met([{ kind: "appraisal", ref: String(latest.year), text: { zh: `${latest.year}年度师德考核：${latest.result}`, en: `${latest.year} ethics appraisal: ${latest.result}` } }])
@@ -443,7 +604,7 @@ const checks: { readonly [K in CriterionId]: Check } = {
     if (t.partTime !== undefined && t.partTime.productionYears > 0) {
       return met([{ kind: "engagement", ref: t.partTime.employerName, text: { zh: `在${t.partTime.employerName}工作`, en: `works at ${t.partTime.employerName}` } }])
     }
-    return unmet({ zh: "录入行业企业工作经历或企业实践", en: "record enterprise experience or practice" })
+    return noExperience
   },
   "DS-ELIGIBLE-INSCHOOL": (t, ctx) => {
     if (t.employment !== "full-time") return unmet({ zh: "须为本校专任教师", en: "must be a full-time teacher of the school" })
@@ -464,7 +625,7 @@ const checks: { readonly [K in CriterionId]: Check } = {
       }
       return met([{ kind: "employment", ref: t.id, text: { zh: `合同制，聘期自 ${since} 起`, en: `contract since ${since}` } }], [N.dsContractYearsMin])
     }
-    return met([{ kind: "employment", ref: t.id, text: { zh: t.internshipTutor ? "专任实习指导教师" : "专任专业课教师", en: t.internshipTutor ? "full-time internship tutor" : "full-time professional-course teacher" } }])
+    return met([{ kind: "employment", ref: t.id, text: t.internshipTutor ? tutorText : professionalText }])
   },
   "DS-ELIGIBLE-ENTERPRISE": (t, ctx) => {
     if (t.employment !== "part-time" || t.partTime === undefined) return unmet({ zh: "须为正式聘任的企业兼职教师", en: "must be a formally hired part-time teacher" })
@@ -495,85 +656,35 @@ const checks: { readonly [K in CriterionId]: Check } = {
     return ev ? met([ev], params) : unmet({ zh: "需中级及以上职称或高级工及以上技能等级", en: "needs an intermediate title or a level-3 skill" }, params)
   },
   "DS-NEW-TEACHER-PRACTICE-FIRST": (t, ctx) => {
-    if (t.hiredOn < "2016-05-11") return met([])
+    if (t.hiredOn < "2016-05-11") return MET
     const ok = t.enterpriseExperience.some((e) => e.start <= ctx.asOf) || t.practice.some((p) => p.start <= ctx.asOf)
-    return ok ? met([]) : unmet({ zh: "新任教师须先完成企业实践", en: "a new teacher first completes enterprise practice" })
+    return ok ? MET : notPractisedFirst
   },
   "DS-TEACHER-CERT": (t, ctx) => {
-    const accepted = ctx.policy.value(ctx.kind === "secondary" ? N.dsSecondaryTeacherCertLevels : N.dsHigherTeacherCertLevels) ?? []
-    const param = ctx.kind === "secondary" ? N.dsSecondaryTeacherCertLevels : N.dsHigherTeacherCertLevels
+    const { accepted, parameters } = ctx.p.teacherCert
     const c = t.certificates.find(
       (c) => c.kind === "teacher-qualification" && c.issuedOn <= ctx.asOf && (c.expiresOn === undefined || c.expiresOn >= ctx.asOf) && accepted.some((a) => (c.level ?? c.name).includes(a))
     )
-    return c
-      ? met([{ kind: "certificate", ref: c.number ?? c.name, text: { zh: `${c.name}（${c.level ?? ""}）`, en: `${c.name} (${c.level ?? ""})` } }], [param])
-      : unmet({ zh: `需${accepted.join("或")}教师资格证书`, en: `needs a teacher qualification: ${accepted.join(" or ")}` }, [param])
+    return c ? met([{ kind: "certificate", ref: c.number ?? c.name, text: { zh: `${c.name}（${c.level ?? ""}）`, en: `${c.name} (${c.level ?? ""})` } }], parameters) : ctx.p.teacherCert.unmet
   },
-  "DS-PRACTICE-OR-CERT": (t, ctx) => {
-    const p = N.dsThresholds[ctx.kind].junior
-    const skill = skillAtLeast(t, ctx.asOf, ctx.policy.value(p.minSkill) ?? "level-4")
-    const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p.minTechTitle) ?? "junior", "technical")
-    return either(
-      [practiceAtLeast(t, ctx, p.practiceMonths), skill ? met([skill], [p.minSkill]) : unmet({ zh: "", en: "" }, [p.minSkill]), title ? met([title], [p.minTechTitle]) : unmet({ zh: "", en: "" }, [p.minTechTitle])],
-      () => ({
-        zh: `近5年企业实践满${ctx.policy.value(p.practiceMonths)}个月，或${skillZh[ctx.policy.value(p.minSkill) ?? ""]}及以上职业技能等级，或${titleZh[ctx.policy.value(p.minTechTitle) ?? ""]}及以上专业技术职称（三者之一）`,
-        en: `${ctx.policy.value(p.practiceMonths)} months of practice in 5 years, or a ${ctx.policy.value(p.minSkill)} skill level, or a ${ctx.policy.value(p.minTechTitle)} technical title`
-      })
-    )
-  },
+  "DS-PRACTICE-OR-CERT": (t, ctx) => choose(t, ctx, ctx.p.practiceOrCert),
   "DS-CAN-TEACH-THEORY-PRACTICE": (t, ctx) => attested(t, ctx, "DS-CAN-TEACH-THEORY-PRACTICE"),
   "DS-HOLD-L1": (t, ctx) => holds(t, ctx, "junior"),
   "DS-HOLD-L2": (t, ctx) => holds(t, ctx, "intermediate"),
-  "DS-TITLE-MID": (t, ctx) => {
-    const p = P(ctx).intermediate.minTitle
-    const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p) ?? "intermediate", "teaching")
-    return title ? met([title], [p]) : unmet({ zh: `需教师系列${titleZh[ctx.policy.value(p) ?? ""]}及以上职称（讲师）`, en: `needs a ${ctx.policy.value(p)} teaching title or above` }, [p])
-  },
-  "DS-TITLE-HIGH": (t, ctx) => {
-    const p = P(ctx).senior.minTitle
-    const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p) ?? "associate-senior", "teaching")
-    return title ? met([title], [p]) : unmet({ zh: `需教师系列${titleZh[ctx.policy.value(p) ?? ""]}及以上职称（高级讲师）`, en: `needs a ${ctx.policy.value(p)} teaching title or above` }, [p])
-  },
-  "DS-PRACTICE-OR-CERT-MID": (t, ctx) => {
-    const p = P(ctx).intermediate
-    const skill = skillAtLeast(t, ctx.asOf, ctx.policy.value(p.minSkill) ?? "level-3")
-    const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p.minTechTitle) ?? "intermediate", "technical")
-    return either(
-      [practiceAtLeast(t, ctx, p.practiceMonths), skill ? met([skill], [p.minSkill]) : unmet({ zh: "", en: "" }, [p.minSkill]), title ? met([title], [p.minTechTitle]) : unmet({ zh: "", en: "" }, [p.minTechTitle])],
-      () => ({
-        zh: `近5年企业实践满${ctx.policy.value(p.practiceMonths)}个月，或${skillZh[ctx.policy.value(p.minSkill) ?? ""]}及以上，或${titleZh[ctx.policy.value(p.minTechTitle) ?? ""]}及以上专业技术职称`,
-        en: `${ctx.policy.value(p.practiceMonths)} months of practice, or a ${ctx.policy.value(p.minSkill)} skill level, or a ${ctx.policy.value(p.minTechTitle)} technical title`
-      })
-    )
-  },
-  "DS-ACHIEVEMENT-MID": (t, ctx) =>
-    either(
-      [
-        awardAtLeast(t, ctx, P(ctx).intermediate.awardLevel),
-        serviceOf(t, ctx, ["technical-service", "rnd", "social-training", "patent", "standard", "other"], { zh: "", en: "" })
-      ],
-      () => ({ zh: `${awardZh[ctx.policy.value(P(ctx).intermediate.awardLevel) ?? ""]}及以上竞赛获奖，或课程教材建设、技术服务等业绩`, en: "an award at the required level, or course, textbook or technical-service work" })
-    ),
-  "DS-SKILL-HIGH": (t, ctx) => {
-    const p = P(ctx).senior
-    const skill = skillAtLeast(t, ctx.asOf, ctx.policy.value(p.minSkill) ?? "level-2")
-    const title = titleAtLeast(t, ctx.asOf, ctx.policy.value(p.minTechTitle) ?? "intermediate", "technical")
-    return either(
-      [skill ? met([skill], [p.minSkill]) : unmet({ zh: "", en: "" }, [p.minSkill]), title ? met([title], [p.minTechTitle]) : unmet({ zh: "", en: "" }, [p.minTechTitle]), practiceAtLeast(t, ctx, p.practiceMonths)],
-      () => ({
-        zh: `${skillZh[ctx.policy.value(p.minSkill) ?? ""]}及以上，或${titleZh[ctx.policy.value(p.minTechTitle) ?? ""]}及以上专业技术职称，或近5年企业实践满${ctx.policy.value(p.practiceMonths)}个月`,
-        en: `a ${ctx.policy.value(p.minSkill)} skill level, a ${ctx.policy.value(p.minTechTitle)} technical title, or ${ctx.policy.value(p.practiceMonths)} months of practice`
-      })
-    )
-  },
-  "DS-LEADERSHIP-HIGH": (t, ctx) =>
-    either(
-      [awardAtLeast(t, ctx, P(ctx).senior.awardLevel), serviceOf(t, ctx, ["rnd", "technical-service", "patent", "standard"], { zh: "", en: "" })],
-      () => ({ zh: `${awardZh[ctx.policy.value(P(ctx).senior.awardLevel) ?? ""]}及以上获奖，或被企业采用的研发、技术服务成果`, en: "an award at the required level, or R&D or technical services used by enterprises" })
-    ),
+  "DS-TITLE-MID": (t, ctx) => titleNeed(t, ctx, ctx.p.titleMid),
+  "DS-TITLE-HIGH": (t, ctx) => titleNeed(t, ctx, ctx.p.titleHigh),
+  "DS-PRACTICE-OR-CERT-MID": (t, ctx) => choose(t, ctx, ctx.p.practiceOrCertMid),
+  "DS-ACHIEVEMENT-MID": (t, ctx) => achieved(t, ctx, ctx.p.achievementMid),
+  "DS-SKILL-HIGH": (t, ctx) => choose(t, ctx, ctx.p.skillHigh),
+  "DS-LEADERSHIP-HIGH": (t, ctx) => achieved(t, ctx, ctx.p.leadershipHigh),
   "DS-ENT-L1": (t, ctx) => enterpriseLevel(t, ctx, "junior"),
   "DS-ENT-L2": (t, ctx) => enterpriseLevel(t, ctx, "intermediate"),
   "DS-ENT-L3": (t, ctx) => enterpriseLevel(t, ctx, "senior")
+}
+
+const titleNeed = (t: Teacher, ctx: Ctx, need: TitleNeed): Outcome => {
+  const title = titleAtLeast(t, ctx.asOf, need.min, "teaching")
+  return title ? met([title], need.parameters) : need.unmet
 }
 
 const enterpriseLevel = (t: Teacher, ctx: Ctx, level: Level): Outcome => {
@@ -636,20 +747,6 @@ export interface Evaluation {
   readonly held: ReadonlyArray<Teacher["dualQualifications"][number]>
 }
 
-const groupsMet = (results: ReadonlyArray<CriterionResult>): boolean => {
-  const groups = new Map<string, { k: number; hits: number }>()
-  for (const r of results) {
-    if (r.row.combinator._tag === "All") {
-      if (!r.met) return false
-      continue
-    }
-    const g = groups.get(r.row.combinator.group) ?? { k: r.row.combinator.k, hits: 0 }
-    groups.set(r.row.combinator.group, { k: g.k, hits: g.hits + (r.met ? 1 : 0) })
-  }
-  for (const g of groups.values()) if (g.hits < g.k) return false
-  return true
-}
-
 /**
  * The teacher's category: part-time teachers are enterprise part-time teachers; everyone else is in-school.
  *
@@ -669,31 +766,30 @@ export const categoryOf = (t: Pick<Teacher, "employment">): Category => (t.emplo
 export const evaluate = (teacher: Teacher, schoolType: Practice.Subject["schoolType"], policy: Resolved, rows: ReadonlyArray<Row> = table): Evaluation => {
   const kind = schoolKindOf(schoolType)
   const category = categoryOf(teacher)
-  const applies = (r: Row) => (r.schoolKind === "any" || r.schoolKind === kind) && (r.category === "any" || r.category === category)
-  const memo = {}
-  const run = (r: Row): CriterionResult => {
-    const out = checks[r.criterion](teacher, { asOf: policy.asOf, policy, kind, level: r.level, category, memo })
-    return out.missing === undefined
-      ? { criterion: r.criterion, row: r, met: out.met, evidence: out.evidence, parameters: out.parameters }
-      : { criterion: r.criterion, row: r, met: out.met, evidence: out.evidence, parameters: out.parameters, missing: out.missing }
-  }
-  const basic = rows.filter((r) => r.level === "basic" && applies(r)).map(run)
-  const basicOk = basic.every((r) => r.met)
-  const levelResults: Array<LevelResult> = levels.map((level) => {
-    const criteria = rows.filter((r) => r.level === level && applies(r)).map(run)
-    return { level, met: basicOk && criteria.length > 0 && groupsMet(criteria), criteria }
-  })
+  const plan = rows === table ? tablePlans[kind][category] : planOf(rows, kind, category)
+  const p = paramsOf(policy, kind)
+  const ctx: Ctx = { asOf: policy.asOf, policy, kind, category, p, memo: {} }
+  const basic = runAll(plan.basic, teacher, ctx)
+  let basicOk = true
+  for (const r of basic) if (!r.met) basicOk = false
+  const levelResults: Array<LevelResult> = []
   let highest: Level | undefined
-  for (const l of levelResults) if (l.met) highest = l.level
+  for (let k = 0; k < levels.length; k++) {
+    const level = levels[k]!
+    const criteria = runAll(plan.levels[k]!, teacher, ctx)
+    const ok = basicOk && criteria.length > 0 && groupsMet(criteria)
+    levelResults.push({ level, met: ok, criteria })
+    if (ok) highest = level
+  }
   const nextLevel: Level | undefined = highest === undefined ? "junior" : highest === "junior" ? "intermediate" : highest === "intermediate" ? "senior" : undefined
-  const veto = ethicsVeto(teacher, policy.asOf, policy.value(N.dsEthicsImpactYears) ?? 1)
-  const next =
-    nextLevel === undefined
-      ? undefined
-      : {
-          level: nextLevel,
-          missing: [...basic.filter((r) => !r.met), ...missingOf(levelResults.find((l) => l.level === nextLevel)!.criteria)]
-        }
+  const veto = ethicsVeto(teacher, policy.asOf, p.ethicsYears)
+  let next: Evaluation["next"]
+  if (nextLevel !== undefined) {
+    const missing: Array<CriterionResult> = []
+    for (const r of basic) if (!r.met) missing.push(r)
+    for (const r of missingOf(levelResults.find((l) => l.level === nextLevel)!.criteria)) missing.push(r)
+    next = { level: nextLevel, missing }
+  }
   return {
     teacherId: teacher.id,
     asOf: policy.asOf,
@@ -704,21 +800,78 @@ export const evaluate = (teacher: Teacher, schoolType: Practice.Subject["schoolT
     ...(highest === undefined ? {} : { highest }),
     ...(next === undefined ? {} : { next }),
     ...(veto === undefined ? {} : { veto }),
-    held: heldOn(teacher, policy.asOf, policy.value(N.dsValidityYears) ?? 0)
+    held: heldOn(teacher, policy.asOf, p.validityYears)
   }
+}
+
+/** A row of the table with its check. */
+interface Planned {
+  readonly row: Row
+  readonly check: Check
+}
+
+/** The rows that apply to one table and category: the basic ones, and those of each level (in `levels` order). */
+interface Plan {
+  readonly basic: ReadonlyArray<Planned>
+  readonly levels: ReadonlyArray<ReadonlyArray<Planned>>
+}
+
+const planOf = (rows: ReadonlyArray<Row>, kind: SchoolKind, category: Category): Plan => {
+  const applies = (r: Row) => (r.schoolKind === "any" || r.schoolKind === kind) && (r.category === "any" || r.category === category)
+  const at = (level: Level | "basic"): ReadonlyArray<Planned> => rows.filter((r) => r.level === level && applies(r)).map((row) => ({ row, check: checks[row.criterion] }))
+  return { basic: at("basic"), levels: levels.map((level) => at(level)) }
+}
+
+// The built-in table does not change: its four plans are worked out once, not filtered again for every teacher.
+const tablePlans: { readonly [K in SchoolKind]: { readonly [C in Category]: Plan } } = {
+  secondary: { "in-school": planOf(table, "secondary", "in-school"), enterprise: planOf(table, "secondary", "enterprise") },
+  higher: { "in-school": planOf(table, "higher", "in-school"), enterprise: planOf(table, "higher", "enterprise") }
+}
+
+const runAll = (planned: ReadonlyArray<Planned>, teacher: Teacher, ctx: Ctx): ReadonlyArray<CriterionResult> => {
+  const out: Array<CriterionResult> = []
+  for (const { check, row } of planned) {
+    const o = check(teacher, ctx)
+    out.push(
+      o.missing === undefined
+        ? { criterion: row.criterion, row, met: o.met, evidence: o.evidence, parameters: o.parameters }
+        : { criterion: row.criterion, row, met: o.met, evidence: o.evidence, parameters: o.parameters, missing: o.missing }
+    )
+  }
+  return out
+}
+
+// Whether an ANY group has its k hits (k as the group's first row says). A level has a few rows: plain loops
+// rather than maps.
+const groupSatisfied = (results: ReadonlyArray<CriterionResult>, group: string): boolean => {
+  let k: number | undefined
+  let hits = 0
+  for (const r of results) {
+    const c = r.row.combinator
+    if (c._tag !== "AnyOf" || c.group !== group) continue
+    k ??= c.k
+    if (r.met) hits++
+  }
+  return hits >= (k ?? 0)
+}
+
+const groupsMet = (results: ReadonlyArray<CriterionResult>): boolean => {
+  for (const r of results) {
+    const c = r.row.combinator
+    if (c._tag === "All" ? !r.met : !groupSatisfied(results, c.group)) return false
+  }
+  return true
 }
 
 // The unmet rows that stop a level: every unmet ALL row, and for each unsatisfied ANY group its unmet members.
 const missingOf = (criteria: ReadonlyArray<CriterionResult>): ReadonlyArray<CriterionResult> => {
-  const satisfied = new Set<string>()
-  const counts = new Map<string, { k: number; hits: number }>()
+  const out: Array<CriterionResult> = []
   for (const c of criteria) {
-    if (c.row.combinator._tag !== "AnyOf") continue
-    const g = counts.get(c.row.combinator.group) ?? { k: c.row.combinator.k, hits: 0 }
-    counts.set(c.row.combinator.group, { k: g.k, hits: g.hits + (c.met ? 1 : 0) })
+    if (c.met) continue
+    const comb = c.row.combinator
+    if (comb._tag === "All" || !groupSatisfied(criteria, comb.group)) out.push(c)
   }
-  for (const [group, g] of counts) if (g.hits >= g.k) satisfied.add(group)
-  return criteria.filter((c) => !c.met && (c.row.combinator._tag === "All" || !satisfied.has(c.row.combinator.group)))
+  return out
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -841,7 +994,7 @@ export const enterpriseAgeRule = Rule.make<Practice.Subject>({
       parameters: [N.retirementAgeMale, N.retirementAgeFemale],
       check: ({ teacher }, ctx) => {
         if (teacher.employment !== "part-time") return []
-        const r = checks["DS-ELIGIBLE-ENTERPRISE"](teacher, { asOf: ctx.asOf, policy: ctx.policy, kind: "secondary", level: "basic", category: "enterprise" })
+        const r = checks["DS-ELIGIBLE-ENTERPRISE"](teacher, { asOf: ctx.asOf, policy: ctx.policy, kind: "secondary", category: "enterprise", p: paramsOf(ctx.policy, "secondary") })
         if (r.met || r.missing === undefined || !r.missing.zh.includes("退休")) return []
         return [ctx.finding({ severity: "warning", message: r.missing, parameters: [N.retirementAgeMale, N.retirementAgeFemale] })]
       }
