@@ -179,6 +179,26 @@ for (const t of targets) {
     )
 
     it.live(
+      "insertMany and appendAuditMany: batches in order; a taken id is a conflict, a held natural key a constraint",
+      () =>
+        Effect.gen(function* () {
+          const { driver } = yield* Fx
+          const rows = Array.from({ length: 450 }, (_, k) => row(`b-${String(k).padStart(3, "0")}`, 1, { naturalKey: `nk-${k}` }))
+          yield* driver.insertMany!(rows)
+          expect(yield* driver.query("kit", {})).toEqual(rows)
+          yield* driver.appendAuditMany!(rows.map((r) => audit(r.id, 1)))
+          expect((yield* driver.readAudit({})).map((a) => a.id)).toEqual(rows.map((r) => r.id))
+          const taken = yield* Effect.flip(driver.transaction(driver.insertMany!([row("c-1"), row("b-001")])))
+          expect(taken.reason).toBe("conflict")
+          const held = yield* Effect.flip(driver.transaction(driver.insertMany!([row("c-2"), row("c-3", 1, { naturalKey: "nk-7" })])))
+          expect(held.reason).toBe("constraint")
+          expect(yield* driver.query("kit", { ids: ["c-1", "c-2", "c-3"] })).toEqual([])
+          expect((yield* Effect.flip(driver.insertMany!([row("x".repeat(300))]))).reason).toBe("constraint")
+        }).pipe(Effect.provide(fixture(t))),
+      timeout
+    )
+
+    it.live(
       "query: schools, period overlap, ids, afterId and limit, ordered by id",
       () =>
         Effect.gen(function* () {
@@ -343,29 +363,41 @@ for (const t of targets) {
     )
 
     it.live(
-      "outbox: concurrent claimers never get the same entry",
+      "outbox: concurrent claimers (claim, then ack) while a producer appends never get the same entry",
       () =>
         Effect.gen(function* () {
           const { driver } = yield* Fx
           yield* driver.appendOutbox(Array.from({ length: 120 }, (_, n) => entry(n)))
+          let producing = true
+          const producer = Effect.gen(function* () {
+            for (let n = 120; n < 180; n += 6) yield* driver.transaction(driver.appendOutbox(Array.from({ length: 6 }, (_, k) => entry(n + k))))
+            producing = false
+          })
           const claimer = (name: string): Effect.Effect<ReadonlyArray<string>, Errors.StoreError> =>
             Effect.gen(function* () {
               const got: Array<string> = []
               for (;;) {
-                // As the Store does: a claim in its own transaction.
+                // As the Store does: a claim in its own transaction, the ack in another.
                 const batch = yield* driver.transaction(driver.claimOutbox(7, name, T(0), T(60)))
-                if (batch.length === 0) return got
+                if (batch.length === 0) {
+                  if (!producing) return got
+                  yield* Effect.yieldNow()
+                  continue
+                }
                 for (const e of batch) {
                   expect(e.claimedBy).toBe(name)
                   got.push(e.eventId)
                 }
+                expect(yield* driver.ackOutbox(batch.map((e) => e.eventId), name)).toBe(batch.length)
               }
             })
-          const results = yield* Effect.all(Array.from({ length: 6 }, (_, k) => claimer(`hook-${k}`)), { concurrency: "unbounded" })
-          const all = results.flat()
+          const [, ...results] = yield* Effect.all([producer, ...Array.from({ length: 6 }, (_, k) => claimer(`hook-${k}`))], { concurrency: "unbounded" })
+          const all = (results as ReadonlyArray<ReadonlyArray<string>>).flat()
           expect(new Set(all).size).toBe(all.length)
-          expect(all.length).toBe(120)
-          expect((yield* driver.readOutbox({ state: "claimed" })).every((e) => e.attempts === 1)).toBe(true)
+          expect(all.length).toBe(180)
+          const acked = yield* driver.readOutbox({ state: "acked" })
+          expect(acked.length).toBe(180)
+          expect(acked.every((e) => e.attempts === 1)).toBe(true)
         }).pipe(Effect.provide(fixture(t))),
       timeout
     )

@@ -33,6 +33,9 @@ export const prefixPattern = /^[a-z][a-z0-9_]{0,20}$/
 // 65535), however long the caller's list.
 const chunkSize = 500
 
+// Rows per multi-row INSERT: at most 10 columns × 200 = 2000 bind parameters.
+const batchRows = 200
+
 const chunks = <A>(items: ReadonlyArray<A>, size: number): ReadonlyArray<ReadonlyArray<A>> => {
   const out: Array<ReadonlyArray<A>> = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
@@ -154,16 +157,48 @@ const affected = (raw: unknown): number => {
 }
 
 /**
+ * The database rolled back the whole transaction under a savepoint: a COMMIT or ROLLBACK failed on a dead
+ * connection, or MySQL resolved a deadlock by rolling back everything (its savepoint is then gone too). Inside
+ * a transaction this must not be a failure the caller could catch and go on from — on MySQL the statements
+ * after it would run outside any transaction and commit one by one. So it travels as a defect up to the
+ * outermost `transaction`, which fails with the `StoreError` it carries.
+ */
+class TransactionLost {
+  constructor(readonly error: StoreError) {}
+}
+
+// MySQL rolls back the whole transaction on a deadlock (and the savepoint @effect/sql then tries to roll back
+// to no longer exists).
+const losesTransaction = (e: SqlError): boolean => {
+  const { detail, reason } = classify(e)
+  return reason === "unavailable" || (reason === "conflict" && /deadlock|savepoint .* does not exist/i.test(detail))
+}
+
+/**
  * Maps every `SqlError` — failures, and the defects `@effect/sql` raises when a COMMIT or ROLLBACK fails (the
  * connection was lost) — to `StoreError`, so no driver error leaves the package.
  */
 const mapSqlErrors =
   (operation: string) =>
   <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, Exclude<E, SqlError> | StoreError, R> =>
-    self.pipe(
-      Effect.mapError((e) => (isSqlError(e) ? toStoreError(operation)(e) : (e as Exclude<E, SqlError>))),
-      Effect.catchSomeDefect((d) => (isSqlError(d) ? Option.some(Effect.fail(toStoreError(operation)(d))) : Option.none()))
-    )
+    Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (tx) => {
+      const inTransaction = Option.isSome(tx)
+      return self.pipe(
+        Effect.catchAll((e): Effect.Effect<never, Exclude<E, SqlError> | StoreError> => {
+          // Not a SqlError, so in Exclude<E, SqlError> (TypeScript does not narrow a type parameter).
+          if (!isSqlError(e)) return Effect.fail(e as Exclude<E, SqlError>)
+          const error = toStoreError(operation)(e)
+          return inTransaction && losesTransaction(e) ? Effect.die(new TransactionLost(error)) : Effect.fail(error)
+        }),
+        Effect.catchSomeDefect((d) => {
+          if (isSqlError(d)) {
+            const error = toStoreError(operation)(d)
+            return Option.some(inTransaction ? Effect.die(new TransactionLost(error)) : Effect.fail(error))
+          }
+          return d instanceof TransactionLost && !inTransaction ? Option.some(Effect.fail(d.error)) : Option.none()
+        })
+      )
+    })
 
 const invalid = (operation: string, detail: string) => new Errors.StoreError({ reason: "constraint", operation, detail })
 
@@ -227,6 +262,11 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     const auditCols = sql.literal(auditColumns)
     const outboxCols = sql.literal(outboxColumns)
     const limitClause = (limit: number | undefined): Fragment => sql.literal(limit === undefined ? "" : ` LIMIT ${limit}`)
+    // Sequence numbers are inlined as integer literals: mysql2 binds every JavaScript number as a DOUBLE, and
+    // InnoDB compares a BIGINT key with a DOUBLE without the index — a locking statement then scans and locks
+    // every row of the table.
+    const seqLiteral = (n: number): Fragment => sql.literal(Number.isFinite(n) ? String(Math.floor(n)) : n > 0 ? "9223372036854775807" : "-1")
+    const seqList = (ns: ReadonlyArray<number>): Fragment => sql.literal(ns.map((n) => String(Math.floor(n))).join(", "))
 
     // An SQLite database without a file (":memory:", or a temporary one) does not survive its connection.
     const durable =
@@ -331,6 +371,65 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       )
     }
 
+    const insertMany: NonNullable<Driver["insertMany"]> = (rows) => {
+      const operation = rows.length === 1 ? `insert ${short(rows[0]!.type)} ${short(rows[0]!.id)}` : `insert ${rows.length} rows`
+      if (rows.length === 0) return Effect.void
+      // Multi-row INSERTs: a taken id raises here (the whole batch fails, so PostgreSQL aborting the
+      // transaction is what the caller wants anyway) and is reported as a conflict.
+      return Effect.forEach(rows, (row) => checkRow(operation, row), { discard: true }).pipe(
+        Effect.zipRight(
+          Effect.forEach(
+            chunks(rows, batchRows),
+            (chunk) =>
+              sql`INSERT INTO ${A} ${sql.insert(
+                chunk.map((r) => ({
+                  type: r.type,
+                  id: r.id,
+                  version: r.version,
+                  school_id: r.schoolId,
+                  starts_on: r.startsOn,
+                  ends_on: r.endsOn,
+                  natural_key: r.naturalKey,
+                  state: r.state,
+                  data: r.data,
+                  updated_at: r.updatedAt
+                }))
+              )}`,
+            { discard: true }
+          )
+        ),
+        Effect.mapError((e) => (isSqlError(e) && uniqueViolation(e, t.aggregatesPk) === "primary" ? new Errors.StoreError({ reason: "conflict", operation, detail: `a row exists already / 记录已存在: ${classify(e).detail}`, cause: e }) : e)),
+        mapSqlErrors(operation)
+      )
+    }
+
+    const appendAuditMany: NonNullable<Driver["appendAuditMany"]> = (entries) => {
+      const operation = `audit ${entries.length} entries`
+      if (entries.length === 0) return Effect.void
+      return Effect.forEach(
+        entries,
+        (e) =>
+          checkLengths(operation, [
+            ["type", e.type, limits.type],
+            ["id", e.id, limits.id]
+          ]),
+        { discard: true }
+      ).pipe(
+        // One multi-row INSERT per chunk: every database numbers the rows of a VALUES list in order.
+        Effect.zipRight(
+          Effect.forEach(
+            chunks(entries, batchRows),
+            (chunk) =>
+              sql`INSERT INTO ${AU} ${sql.insert(
+                chunk.map((e) => ({ actor: e.actor, at: e.at, type: e.type, id: e.id, version: e.version, event: e.event, before_hash: e.beforeHash, after_hash: e.afterHash }))
+              )}`,
+            { discard: true }
+          )
+        ),
+        mapSqlErrors(operation)
+      )
+    }
+
     const appendAudit: Driver["appendAudit"] = (e) => {
       const operation = `audit ${short(e.type)} ${short(e.id)}`
       return checkLengths(operation, [
@@ -352,7 +451,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       const where: Array<Fragment> = []
       if (q.type !== undefined) where.push(sql`type = ${q.type}`)
       if (q.id !== undefined) where.push(sql`id = ${q.id}`)
-      if (q.afterSeq !== undefined) where.push(sql`seq > ${q.afterSeq}`)
+      if (q.afterSeq !== undefined) where.push(sql`seq > ${seqLiteral(q.afterSeq)}`)
       return sql<Record<string, unknown>>`SELECT ${auditCols} FROM ${AU} WHERE ${sql.and(where)} ORDER BY seq${limitClause(limit)}`.pipe(
         mapSqlErrors(operation),
         Effect.flatMap(decodeAll(operation, decodeAudit))
@@ -370,7 +469,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       return checkLengths(operation, checks).pipe(
         Effect.zipRight(
           Effect.forEach(
-            chunks(entries, chunkSize / 10),
+            chunks(entries, batchRows),
             (chunk) =>
               sql`INSERT INTO ${O} ${sql.insert(
                 chunk.map((e) => ({
@@ -404,16 +503,38 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
         // claimers never pick the same entry and neither waits for the other.
         pg: () =>
           sql<Record<string, unknown>>`UPDATE ${O} SET ${setClaimed(claimant, until)} WHERE seq IN (SELECT seq FROM ${O} WHERE ${claimable(at)} ORDER BY seq${limitClause(limit)} FOR UPDATE SKIP LOCKED) RETURNING ${outboxCols}`,
-        // No UPDATE … RETURNING in MariaDB: lock the rows (skipping those locked by another claimer), mark
-        // them, and read them back, in one transaction (a savepoint when the caller has one open).
+        // No UPDATE … RETURNING in MariaDB: lock the rows (skipping those another claimer holds), mark them,
+        // and read them back, in one transaction (a savepoint when the caller has one open). InnoDB takes
+        // next-key (gap) locks for a locking read over a range of the (state, seq) index, and the UPDATE that
+        // moves a row to another state inserts into those gaps: two claimers would deadlock. So candidates are
+        // read without locks, and then locked one by one through the primary key (record locks only), the
+        // claim condition checked again under the lock.
         mysql: () =>
           sql.withTransaction(
             Effect.gen(function* () {
-              const picked = yield* sql<{ readonly seq: unknown }>`SELECT seq FROM ${O} WHERE ${claimable(at)} ORDER BY seq${limitClause(limit)} FOR UPDATE SKIP LOCKED`
-              if (picked.length === 0) return []
-              const seqs = picked.map((r) => r.seq)
-              yield* sql`UPDATE ${O} SET ${setClaimed(claimant, until)} WHERE ${sql.in("seq", seqs)}`
-              return yield* sql<Record<string, unknown>>`SELECT ${outboxCols} FROM ${O} WHERE ${sql.in("seq", seqs)}`
+              const seqs: Array<number> = []
+              let after = 0
+              const page = Math.max(2 * limit, 50)
+              while (seqs.length < limit) {
+                const candidates = yield* sql<{ readonly seq: unknown }>`SELECT seq FROM ${O} WHERE ${claimable(at)} AND seq > ${seqLiteral(after)} ORDER BY seq${limitClause(page)}`
+                if (candidates.length === 0) break
+                const ids = candidates.map((r) => Number(r.seq))
+                after = ids[ids.length - 1]!
+                for (let k = 0; k < ids.length && seqs.length < limit; ) {
+                  const slice = ids.slice(k, k + (limit - seqs.length))
+                  k += slice.length
+                  // FORCE INDEX: through (state, seq) InnoDB would take the secondary record and then wait for the
+                  // primary one another claimer holds, instead of skipping it.
+                  const locked = yield* sql<{ readonly seq: unknown }>`SELECT seq FROM ${O} FORCE INDEX (PRIMARY) WHERE seq IN (${seqList(slice)}) AND ${claimable(at)} ORDER BY seq FOR UPDATE SKIP LOCKED`
+                  for (const r of locked) seqs.push(Number(r.seq))
+                }
+                if (candidates.length < page) break
+              }
+              if (seqs.length === 0) return []
+              // FORCE INDEX again: on a small table the optimiser prefers a full scan, which locks every row
+              // (those other claimers hold included) and deadlocks.
+              yield* sql`UPDATE ${O} FORCE INDEX (PRIMARY) SET ${setClaimed(claimant, until)} WHERE seq IN (${seqList(seqs)})`
+              return yield* sql<Record<string, unknown>>`SELECT ${outboxCols} FROM ${O} WHERE seq IN (${seqList(seqs)})`
             })
           ),
         // SQLite writers are serialised by the database lock, and the statement is atomic on its own.
@@ -427,11 +548,14 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       )
     }
 
+    // MySQL: through the event id's unique index, so only the named rows are locked (see the claim above).
+    // (The index name is the validated prefix plus a constant, safe to inline.)
+    const byEventId = sql.onDialectOrElse({ mysql: () => sql.literal(` FORCE INDEX (\`${t.eventIdIndex}\`)`), orElse: () => sql.literal("") })
     const settle = (operation: string, eventIds: ReadonlyArray<string>, claimant: string, set: Fragment) => {
       const unique = [...new Set(eventIds)]
       if (unique.length === 0) return Effect.succeed(0)
       return Effect.forEach(chunks(unique, chunkSize), (chunk) =>
-        Effect.map(sql`UPDATE ${O} SET ${set} WHERE state = 'claimed' AND claimed_by = ${claimant} AND ${sql.in("event_id", chunk)}`.raw, affected)
+        Effect.map(sql`UPDATE ${O}${byEventId} SET ${set} WHERE state = 'claimed' AND claimed_by = ${claimant} AND ${sql.in("event_id", chunk)}`.raw, affected)
       ).pipe(
         Effect.map((counts) => counts.reduce((a, b) => a + b, 0)),
         mapSqlErrors(operation)
@@ -449,7 +573,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       if (limit === 0) return Effect.succeed([])
       const where: Array<Fragment> = []
       if (q.state !== undefined) where.push(sql`state = ${q.state}`)
-      if (q.afterSeq !== undefined) where.push(sql`seq > ${q.afterSeq}`)
+      if (q.afterSeq !== undefined) where.push(sql`seq > ${seqLiteral(q.afterSeq)}`)
       return sql<Record<string, unknown>>`SELECT ${outboxCols} FROM ${O} WHERE ${sql.and(where)} ORDER BY seq${limitClause(limit)}`.pipe(
         mapSqlErrors(operation),
         Effect.flatMap(decodeAll(operation, decodeOutbox))
@@ -466,8 +590,10 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       query,
       findByNaturalKey,
       insert,
+      insertMany,
       update,
       appendAudit,
+      appendAuditMany,
       readAudit,
       appendOutbox,
       claimOutbox,

@@ -110,6 +110,9 @@ const reasonOf = (f: Facts): Reason | undefined => {
     if (unavailableCodes.has(f.code)) return "unavailable"
   }
   if (f.errno !== undefined) {
+    // "SAVEPOINT x does not exist" on ROLLBACK TO SAVEPOINT: MySQL already rolled the whole transaction back,
+    // which it does to resolve a deadlock.
+    if (f.errno === 1305 && /^SAVEPOINT /i.test(f.message)) return "conflict"
     if (constraintErrnos.has(f.errno)) return "constraint"
     if (conflictErrnos.has(f.errno)) return "conflict"
     if (unavailableErrnos.has(f.errno)) return "unavailable"
