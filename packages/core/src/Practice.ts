@@ -83,34 +83,73 @@ export type Profile = ReadonlyArray<{ readonly s: number; readonly e: number; re
  * @category constructors
  */
 export const profile = (all: ReadonlyArray<Span>): Profile => {
-  // A teacher has a handful of records: plain loops and an insertion sort of the distinct boundaries beat
-  // filter/sort with closures (this runs once per teacher in province-wide evaluations).
-  const live: Array<Span> = []
+  // A teacher has a handful of records: plain loops, no closures (this runs once or twice per teacher in
+  // province-wide evaluations).
+  let live = 0
+  let share = 0
+  let uniform = true
   for (let k = 0; k < all.length; k++) {
     const x = all[k]!
-    if (x.share > 0 && x.end >= x.start) live.push(x)
+    if (!(x.share > 0 && x.end >= x.start)) continue
+    if (live++ === 0) share = x.share
+    else if (x.share !== share) uniform = false
   }
-  if (live.length === 0) return []
-  if (live.length === 1) return [{ s: live[0]!.start, e: live[0]!.end, share: live[0]!.share }]
+  if (live === 0) return []
+  // The usual case, every record counting its days in full (or all at one share): the union of the spans.
+  if (uniform) return union(all, share)
   const points: Array<number> = []
-  for (let k = 0; k < live.length; k++) {
-    insertDistinct(points, live[k]!.start)
-    insertDistinct(points, live[k]!.end + 1)
+  for (let k = 0; k < all.length; k++) {
+    const x = all[k]!
+    if (!(x.share > 0 && x.end >= x.start)) continue
+    insertDistinct(points, x.start)
+    insertDistinct(points, x.end + 1)
   }
   const out: Array<{ s: number; e: number; share: number }> = []
   for (let i = 0; i < points.length - 1; i++) {
     const a = points[i]!
     const b = points[i + 1]!
     let best = 0
-    for (let k = 0; k < live.length; k++) {
-      const x = live[k]!
-      if (x.start <= a && x.end >= b - 1 && x.share > best) best = x.share
+    for (let k = 0; k < all.length; k++) {
+      const x = all[k]!
+      if (x.share > 0 && x.end >= x.start && x.start <= a && x.end >= b - 1 && x.share > best) best = x.share
     }
     if (best === 0) continue
-    const last = out[out.length - 1]
+    const last = out.length > 0 ? out[out.length - 1]! : undefined
     if (last !== undefined && last.e === a - 1 && last.share === best) last.e = b - 1
     else out.push({ s: a, e: b - 1, share: best })
   }
+  return out
+}
+
+/** The profile of spans that all count at one share: their union, as disjoint runs of days in order. */
+const union = (all: ReadonlyArray<Span>, share: number): Profile => {
+  const sorted: Array<Span> = []
+  for (let k = 0; k < all.length; k++) {
+    const x = all[k]!
+    if (!(x.share > 0 && x.end >= x.start)) continue
+    // Insertion by start: a teacher has a handful of records.
+    let i = sorted.length
+    sorted.push(x)
+    while (i > 0 && sorted[i - 1]!.start > x.start) {
+      sorted[i] = sorted[i - 1]!
+      i--
+    }
+    sorted[i] = x
+  }
+  const out: Array<{ s: number; e: number; share: number }> = []
+  let s = sorted[0]!.start
+  let e = sorted[0]!.end
+  for (let k = 1; k < sorted.length; k++) {
+    const x = sorted[k]!
+    if (x.start <= e + 1) {
+      if (x.end > e) e = x.end
+    } else {
+      out.push({ s, e, share })
+      s = x.start
+      e = x.end
+    }
+  }
+  out.push({ s, e, share })
   return out
 }
 
