@@ -8,6 +8,11 @@
 /**
  * @since 0.1.0
  */
+export * as Client from "./Client.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as Layers from "./Layers.js"
 
 /**

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Errors as CoreErrors } from "@chanjiao/core"
+import { Errors } from "@chanjiao/store"
+import { fixtures } from "@chanjiao/store/testing"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { Client, Layers } from "../src/index.js"
+import { describeTarget, dropTables, randomPrefix, sqliteDatabase, target } from "./services.js"
+
+const author = { actor: "人事处", at: "2025-03-01T08:00:00Z" }
+
+/** What a rejected promise rejected with. */
+const rejection = async (p: Promise<unknown>): Promise<unknown> => {
+  try {
+    await p
+  } catch (e) {
+    return e
+  }
+  throw new Error("expected the promise to reject")
+}
+
+/** Every method call against one client: our own errors come back, never a FiberFailure. */
+const exercise = async (client: Client.StoreClient) => {
+  const created = await client.put("teacher", fixtures.teacher("t-1"), { ...author, expectedVersion: 0 })
+  expect([created.id, created.version]).toEqual(["t-1", 1])
+  const conflict = await rejection(client.put("teacher", fixtures.teacher("t-1"), { ...author, expectedVersion: 0 }))
+  expect(conflict).toBeInstanceOf(Errors.Conflict)
+  expect((conflict as Errors.Conflict).current).toBe(1)
+  const missing = await rejection(client.get("teacher", "nope"))
+  expect(missing).toBeInstanceOf(Errors.StoreError)
+  expect((missing as Errors.StoreError).reason).toBe("not-found")
+  const invalid = await rejection(client.put("teacher", { id: "t-2" }, { ...author, expectedVersion: 0 }))
+  expect(invalid).toBeInstanceOf(CoreErrors.InvalidInput)
+  const badInstant = await rejection(client.put("teacher", fixtures.teacher("t-3"), { actor: "x", at: "not a date", expectedVersion: 0 }))
+  expect(badInstant).toBeInstanceOf(CoreErrors.InvalidInput)
+  await client.put("teacher", fixtures.teacher("t-1", "s-kit", { name: "李明" }), { actor: "人事处", at: new Date("2025-03-02T08:00:00Z"), expectedVersion: 1 })
+  expect((await client.get("teacher", "t-1")).value.name).toBe("李明")
+  expect(await client.find("teacher", "t-9")).toBeUndefined()
+  expect((await client.list("teacher")).map((t) => t.id)).toEqual(["t-1"])
+  expect((await client.audit({ type: "teacher" })).map((a) => [a.version, a.at.slice(0, 10)])).toEqual([
+    [1, "2025-03-01"],
+    [2, "2025-03-02"]
+  ])
+  const claimed = await client.outbox.claim(10, { claimant: "hook", at: new Date("2025-03-03T00:00:00Z") })
+  expect(claimed.map((e) => e.event)).toEqual(["teacher.created", "teacher.updated"])
+  expect(await client.outbox.ack(claimed.map((e) => e.eventId), "hook")).toBe(2)
+  expect((await client.outbox.list({ state: "acked" })).length).toBe(2)
+  await client.migrate()
+  expect((await client.loadDataset({ schoolIds: ["s-kit"] })).teachers.length).toBe(1)
+}
+
+describe("Client", () => {
+  it("memory: every method, and our own errors", async () => {
+    const client = await Client.createClient({ url: "memory:" })
+    try {
+      expect(client.adapter.name).toBe("memory")
+      await exercise(client)
+    } finally {
+      await client.close()
+    }
+  })
+
+  it("sqlite:<file>: durable across clients; sqlite::memory: is not", async () => {
+    const db = sqliteDatabase()
+    try {
+      const first = await Client.createClient({ url: `sqlite:${db.filename}`, prefix: "host_cj_" })
+      expect([first.adapter.name, first.adapter.capabilities.durable]).toEqual(["sqlite", true])
+      await exercise(first)
+      await first.close()
+      const again = await Client.createClient({ url: `sqlite://${db.filename}`, prefix: "host_cj_" })
+      expect((await again.get("teacher", "t-1")).version).toBe(2)
+      await again.close()
+      const memory = await Client.createClient({ url: "sqlite::memory:" })
+      expect(memory.adapter.capabilities.durable).toBe(false)
+      await memory.close()
+    } finally {
+      db.dispose()
+    }
+  })
+
+  it("an unsupported url is refused with StoreError", async () => {
+    for (const url of ["oracle://db/x", "sqlite:", "nothing"]) {
+      const e = await rejection(Client.createClient({ url }))
+      expect(e).toBeInstanceOf(Errors.StoreError)
+      expect((e as Errors.StoreError).reason).toBe("unavailable")
+    }
+    expect(Client.layerFromUrl({ url: "ftp://x" })).toBeInstanceOf(Errors.StoreError)
+  })
+
+  it("a SQLite file that cannot be opened is unavailable", async () => {
+    const e = await rejection(Client.createClient({ url: "sqlite:/nonexistent-dir/deeper/store.db" }))
+    expect(e).toBeInstanceOf(Errors.StoreError)
+    expect((e as Errors.StoreError).reason).toBe("unavailable")
+    expect((e as Errors.StoreError).detail).toContain("/nonexistent-dir/deeper/store.db")
+  })
+
+  for (const [scheme, url] of [
+    ["postgres", "postgres://chanjiao:s3cr%40t-pw@127.0.0.1:1/test"],
+    ["mysql", "mysql://chanjiao:s3cr%40t-pw@127.0.0.1:1/test"],
+    ["mariadb", "mariadb://chanjiao:s3cr%40t-pw@127.0.0.1:1/test"]
+  ] as const) {
+    it(`an unreachable ${scheme} server is unavailable, naming the host but not the password`, async () => {
+      const e = await rejection(Client.createClient({ url }))
+      expect(e).toBeInstanceOf(Errors.StoreError)
+      const err = e as Errors.StoreError
+      expect(err.reason).toBe("unavailable")
+      expect(err.detail).toContain("127.0.0.1:1/test")
+      expect(err.message).not.toContain("s3cr")
+      expect(err.message).not.toContain("chanjiao:")
+    })
+  }
+})
+
+for (const t of [target("pg"), target("mysql")]) {
+  describeTarget(t, "Client", () => {
+    it(`${t.url.split(":")[0]}://: every method, and our own errors`, async () => {
+      const prefix = randomPrefix()
+      const client = await Client.createClient({ url: t.url, prefix })
+      try {
+        expect(client.adapter).toEqual({ name: t.dialect === "pg" ? "postgresql" : "mysql", capabilities: { concurrentWriters: true, migrations: true, durable: true } })
+        await exercise(client)
+      } finally {
+        await client.close()
+        const clientLayer = t.dialect === "pg" ? Layers.layerPgClient({ url: t.url }) : Layers.layerMysqlClient({ url: t.url })
+        await Effect.runPromise(Effect.provide(dropTables(prefix), Layer.orDie(clientLayer)))
+      }
+    }, 60_000)
+  })
+}
