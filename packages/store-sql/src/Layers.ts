@@ -57,9 +57,14 @@ export interface SqliteOptions extends SqlDriver.Options {
 export interface UrlOptions extends SqlDriver.Options {
   /** `postgres://user:password@host:5432/database`, `mysql://user:password@host:3306/database` (or `mariadb://`). */
   readonly url: string
-  /** The most connections the pool opens (default 10). */
+  /**
+   * The most connections the pool opens (default 10; at least 2 — migrating holds one connection for its lock
+   * while the migrations run on another).
+   */
   readonly maxConnections?: number | undefined
 }
+
+const poolSize = (n: number | undefined) => (n === undefined ? undefined : Math.max(2, Math.floor(n)))
 
 // `scheme://[user[:password]@]host[:port][/database][?options]` (parsed here: the package runs where the
 // URL global may not be typed, and only these parts are needed).
@@ -142,7 +147,7 @@ export const layerSqliteClient = (options: SqliteOptions): Layer.Layer<SqlClient
  */
 export const layerPgClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
   clientLayer(
-    PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: options.maxConnections }),
+    PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: poolSize(options.maxConnections) }),
     cannotConnect("PostgreSQL", whereOf(options.url), passwordOf(options.url))
   )
 
@@ -154,7 +159,7 @@ export const layerPgClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlCli
  */
 export const layerMysqlClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
   clientLayer(
-    MysqlClient.make({ url: Redacted.make(options.url.replace(/^mariadb:/i, "mysql:")), maxConnections: options.maxConnections }),
+    MysqlClient.make({ url: Redacted.make(options.url.replace(/^mariadb:/i, "mysql:")), maxConnections: poolSize(options.maxConnections) }),
     cannotConnect("MySQL", whereOf(options.url), passwordOf(options.url))
   )
 

@@ -41,7 +41,13 @@ export const prefixPattern: RegExp = internal.prefixPattern
 
 /**
  * Builds the driver over the `SqlClient` in context. It does not migrate: run `driver.migrate` (the layers in
- * `Layers` do it when they are built).
+ * `Layers` do it when they are built). On PostgreSQL and MySQL, `migrate` holds one pooled connection for its
+ * lock while the migrations run on another: the client's pool needs at least two.
+ *
+ * Inside `driver.transaction`, a failure that cost the database the whole transaction (a lost connection, a
+ * MySQL deadlock) is not a failure an inner step can catch and go on from — on MySQL the statements after it
+ * would run outside any transaction — it ends the outermost `driver.transaction`, which fails with it as a
+ * `StoreError`.
  *
  * @example
  * ```ts

@@ -4,6 +4,7 @@ import { Errors } from "@chanjiao/store"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
@@ -537,6 +538,46 @@ for (const t of targets) {
     }
 
     if (t.dialect !== "sqlite") {
+      it.live(
+        "a deadlock in an inner transaction cannot be caught and carried on from: the outer transaction fails with conflict",
+        () =>
+          Effect.gen(function* () {
+            const { driver } = yield* Fx
+            yield* driver.insert(row("r-a"))
+            yield* driver.insert(row("r-b"))
+            const firstDone = [yield* Deferred.make<void>(), yield* Deferred.make<void>()] as const
+            const worker = (k: 0 | 1) => {
+              const [mine, theirs] = k === 0 ? ["r-a", "r-b"] : ["r-b", "r-a"]
+              return driver.transaction(
+                Effect.gen(function* () {
+                  // The inner part deadlocks with the other worker; catching its failure must not let the outer
+                  // part go on (on MySQL the victim's whole transaction is gone, savepoint and all).
+                  const inner = yield* Effect.either(
+                    driver.transaction(
+                      Effect.gen(function* () {
+                        yield* driver.update(row(mine, 2), 1)
+                        yield* Deferred.succeed(firstDone[k], undefined)
+                        yield* Deferred.await(firstDone[1 - k]!)
+                        yield* driver.update(row(theirs, 2), 1)
+                      })
+                    )
+                  )
+                  yield* driver.insert(row(`after-${k}`))
+                  return inner
+                })
+              )
+            }
+            const [a, b] = yield* Effect.all([Effect.exit(worker(0)), Effect.exit(worker(1))], { concurrency: "unbounded" })
+            const failed = [a, b].filter(Exit.isFailure)
+            expect(failed.length).toBe(1)
+            expect(storeErrorOf(failed[0]!).reason).toBe("conflict")
+            const k = Exit.isFailure(a) ? 0 : 1
+            expect(yield* driver.read("kit", `after-${k}`)).toBeUndefined()
+            expect((yield* driver.read("kit", `after-${1 - k}`))?.id).toBe(`after-${1 - k}`)
+          }).pipe(Effect.provide(fixture(t))),
+        timeout
+      )
+
       it.live(
         "a connection killed mid-transaction leaves nothing behind and fails with StoreError",
         () =>
