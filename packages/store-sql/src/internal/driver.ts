@@ -226,6 +226,10 @@ const checkRow = (operation: string, row: Row) =>
 /** A `LIMIT` clause from the caller's number (inlined: MySQL's prepared statements are picky about its type). */
 const limitOf = (limit: number | undefined): number | undefined => (limit === undefined || limit === Infinity ? undefined : Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0)
 
+// Per transaction level (the `TransactionConnection` entry @effect/sql creates for each level): rows whose
+// write was lost to a concurrent writer, read afresh for the rest of it (see `read`). Weak: gone with the level.
+const lostWrites = new WeakMap<object, Set<string>>()
+
 /**
  * Builds the driver over the `SqlClient` in context.
  *
@@ -281,9 +285,30 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     // error instance (as from any other adapter), not a look-alike that fails `===`.
     const transaction: Driver["transaction"] = (self) => mapSqlErrors("transaction")(sql.withTransaction(self)).pipe(Effect.mapError(Cause.originalError))
 
+    // MySQL's transactions read from a snapshot taken at their first read (REPEATABLE READ), PostgreSQL's and
+    // the memory adapter's see what is committed. After a compare-and-set or an insert lost to a concurrent
+    // writer, the snapshot still shows the row as it was, so a `Conflict` built from it would name a stale
+    // version. Such rows are remembered for the rest of the transaction (level) and read with LOCK IN SHARE
+    // MODE, which reads the latest committed row; the failed statement already holds a lock on it, so this
+    // adds no wait and no deadlock. Other reads stay plain (locking reads of missing rows take gap locks that
+    // make concurrent creations deadlock).
+    const lostWrite = (type: string, id: string) =>
+      dialect !== "mysql"
+        ? Effect.void
+        : Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), (tx) => {
+            if (Option.isNone(tx)) return
+            let keys = lostWrites.get(tx.value)
+            if (keys === undefined) lostWrites.set(tx.value, (keys = new Set()))
+            keys.add(`${type}\u0000${id}`)
+          })
+    const readLatest = (type: string, id: string) =>
+      dialect !== "mysql"
+        ? Effect.succeed(false)
+        : Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), (tx) => Option.isSome(tx) && lostWrites.get(tx.value)?.has(`${type}\u0000${id}`) === true)
+
     const read: Driver["read"] = (type, id) => {
       const operation = `read ${short(type)} ${short(id)}`
-      return sql<Record<string, unknown>>`SELECT ${rowColumns} FROM ${A} WHERE type = ${type} AND id = ${id}`.pipe(
+      return Effect.flatMap(readLatest(type, id), (latest) => sql<Record<string, unknown>>`SELECT ${rowColumns} FROM ${A} WHERE type = ${type} AND id = ${id}${sql.literal(latest ? " LOCK IN SHARE MODE" : "")}`).pipe(
         mapSqlErrors(operation),
         Effect.flatMap(decodeAll(operation, decodeRow)),
         Effect.map((rows) => rows[0])
@@ -353,6 +378,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
           (e): e is SqlError => isSqlError(e) && uniqueViolation(e, t.aggregatesPk) === "primary",
           () => Effect.succeed(false)
         ),
+        Effect.tap((inserted) => (inserted ? Effect.void : lostWrite(row.type, row.id))),
         mapSqlErrors(operation)
       )
     }
@@ -367,6 +393,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
             .raw
         ),
         Effect.map((raw) => affected(raw) === 1),
+        Effect.tap((updated) => (updated ? Effect.void : lostWrite(row.type, row.id))),
         mapSqlErrors(operation)
       )
     }
