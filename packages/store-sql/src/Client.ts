@@ -8,7 +8,7 @@
  */
 import type { Aggregates, Driver, Store } from "@chanjiao/store"
 import { Errors, Memory, Store as StoreModule } from "@chanjiao/store"
-import type { Lifecycle, Policy } from "@chanjiao/core"
+import type { Indicators, Lifecycle, Policy } from "@chanjiao/core"
 import { Errors as CoreErrors } from "@chanjiao/core"
 import * as Cause from "effect/Cause"
 import * as DateTime from "effect/DateTime"
@@ -96,7 +96,7 @@ export interface StoreClient {
     readonly release: (eventIds: ReadonlyArray<string>, claimant: string) => Promise<number>
     readonly list: (query?: { readonly state?: Driver.OutboxEntry["state"]; readonly afterSeq?: number; readonly limit?: number }) => Promise<ReadonlyArray<Driver.OutboxEntry>>
   }
-  readonly loadDataset: (query?: Store.DatasetQuery) => Promise<ReturnType<Store.Service["loadDataset"]> extends Effect.Effect<infer A, infer _E, infer _R> ? A : never>
+  readonly loadDataset: (query?: Store.DatasetQuery) => Promise<Indicators.Dataset>
   readonly migrate: () => Promise<void>
   /** Closes the connections. Calls made afterwards reject. */
   readonly close: () => Promise<void>
