@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url"
 // packages are tested separately by `npm run smoke:pack`.
 export const alias = {
   "@chanjiao/store/testing": fileURLToPath(new URL("./packages/store/src/testing.ts", import.meta.url)),
+  "@chanjiao/store-sql": fileURLToPath(new URL("./packages/store-sql/src/index.ts", import.meta.url)),
   "@chanjiao/store": fileURLToPath(new URL("./packages/store/src/index.ts", import.meta.url)),
   "@chanjiao/testkit": fileURLToPath(new URL("./packages/testkit/src/index.ts", import.meta.url)),
+  "@chanjiao/export": fileURLToPath(new URL("./packages/export/src/index.ts", import.meta.url)),
   "@chanjiao/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url))
 }
