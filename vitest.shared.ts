@@ -8,5 +8,6 @@ export const alias = {
   "@chanjiao/store": fileURLToPath(new URL("./packages/store/src/index.ts", import.meta.url)),
   "@chanjiao/testkit": fileURLToPath(new URL("./packages/testkit/src/index.ts", import.meta.url)),
   "@chanjiao/export": fileURLToPath(new URL("./packages/export/src/index.ts", import.meta.url)),
+  "@chanjiao/cli": fileURLToPath(new URL("./packages/cli/src/index.ts", import.meta.url)),
   "@chanjiao/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url))
 }
