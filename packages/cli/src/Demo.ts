@@ -16,7 +16,7 @@ import * as Exit from "effect/Exit"
 import * as Cause from "effect/Cause"
 import * as Option from "effect/Option"
 import { existsSync, mkdirSync, rmSync } from "node:fs"
-import { join, resolve } from "node:path"
+import { join, relative, resolve } from "node:path"
 import * as Args from "./Args.js"
 import * as Engine from "./Engine.js"
 import * as Files from "./Files.js"
@@ -119,7 +119,8 @@ export const run = async (args: Args.Args, io: Io, lang: Lang): Promise<number> 
   const dir = resolve(io.cwd, Args.text(args, "out") ?? "chanjiao-demo")
   const started = io.now()
   const s = await build(dir, { seed: Number(seedText), lang, io })
-  io.out(summary(s, lang, (io.now() - started) / 1000))
+  // Paths as the person typed them: relative to where the command ran.
+  io.out(summary({ ...s, files: s.files.map((f) => relative(io.cwd, f) || f) }, lang, (io.now() - started) / 1000))
   return 0
 }
 
@@ -138,8 +139,11 @@ export const summary = (s: Summary, lang: Lang, seconds: number): string => {
     if (f.severity === "violation") rules.set(f.ruleId, (rules.get(f.ruleId) ?? 0) + 1)
   }
   const states = Object.entries(s.states)
+  // The school's own indicators; the enterprises' 产教融合型企业 conditions are counted apart.
   const verdicts = { met: 0, "basically-met": 0, "not-met": 0 }
-  for (const v of e.indicators) if (v.verdict !== undefined) verdicts[v.verdict]++
+  for (const v of e.indicators) if (v.verdict !== undefined && v.enterpriseId === undefined && v.schoolId !== "*") verdicts[v.verdict]++
+  const pei = e.indicators.filter((v) => v.indicator === "PEI-ONE-OF")
+  const peiMet = pei.filter((v) => v.verdict === "met").length
   const bands = new Map<string, number>()
   for (const g of e.grades) if (g.band !== undefined) bands.set(g.band, (bands.get(g.band) ?? 0) + 1)
   const topRules = [...rules].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([r, n]) => `${r} ×${n}`).join("、")
@@ -150,7 +154,7 @@ export const summary = (s: Summary, lang: Lang, seconds: number): string => {
       `  agreements by state: ${states.sort().map(([k, n]) => `${k} ${n}`).join(", ")} (${s.advanced} advanced to ${e.date})`,
       `  findings: ${sev.violation} violations, ${sev.warning} warnings, ${sev.info} info; most frequent violations: ${topRules.replace(/、/g, ", ")}`,
       `  grades: ${[...bands].sort().map(([k, n]) => `${k} ${n}`).join(", ")}`,
-      `  indicators: ${verdicts.met} met, ${verdicts["basically-met"]} basically met, ${verdicts["not-met"]} not met`,
+      `  indicators of the school: ${verdicts.met} met, ${verdicts["basically-met"]} basically met, ${verdicts["not-met"]} not met; ${peiMet} of ${pei.length} enterprises meet a condition of an industry–education enterprise`,
       `  wrote: ${s.files.join(", ")} (${seconds.toFixed(1)} s)`,
       ""
     ].join("\n")
@@ -163,7 +167,7 @@ export const summary = (s: Summary, lang: Lang, seconds: number): string => {
     `  协议状态：${states.sort().map(([k, n]) => `${stateZh[k] ?? k} ${n}`).join("，")}（本次推进 ${s.advanced} 份至 ${e.date}）`,
     `  检查结论：违规 ${sev.violation} 条，提醒 ${sev.warning} 条，提示 ${sev.info} 条；违规最多的规则：${topRules}`,
     `  实习成绩：${[...bands].sort().map(([k, n]) => `${bandZh[k] ?? k} ${n}`).join("，")}`,
-    `  指标：达标 ${verdicts.met} 项，基本达标 ${verdicts["basically-met"]} 项，不达标 ${verdicts["not-met"]} 项`,
+    `  学校指标：达标 ${verdicts.met} 项，基本达标 ${verdicts["basically-met"]} 项，不达标 ${verdicts["not-met"]} 项；${pei.length} 家企业中 ${peiMet} 家满足产教融合型企业条件之一`,
     `  已写出：${s.files.join("、")}（用时 ${seconds.toFixed(1)} 秒）`,
     ""
   ].join("\n")
