@@ -7,19 +7,19 @@
  *
  * @since 0.1.0
  */
-import { Errors as CoreErrors, Lifecycle, Validation } from "@chanjiao/core"
+import { Errors as CoreErrors, Lifecycle } from "@chanjiao/core"
 import type { Indicators, IsoDate, Policy } from "@chanjiao/core"
 import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Schema from "effect/Schema"
 import * as Aggregates from "./Aggregates.js"
 import type { AggregateType, Of, TypeName, WithLifecycle } from "./Aggregates.js"
 import type { AuditEntry, Capabilities, Driver, NewAuditEntry, NewOutboxEntry, OutboxEntry, Row } from "./Driver.js"
 import { StoreDriver } from "./Driver.js"
 import { Conflict, InvalidRecords, StoreError, TransitionRefused, UnknownType } from "./Errors.js"
+import * as Codec from "./internal/codec.js"
 import { canonicalJson, sha256 } from "./internal/hash.js"
 
 /**
@@ -193,13 +193,15 @@ const stampOf = (value: unknown): unknown => (typeof value === "object" && value
  * @category constructors
  */
 export const make = (driver: Driver): Service => {
-  const decoders = new Map<string, (u: unknown) => Either.Either<unknown, CoreErrors.InvalidInput>>()
-  const decoderOf = (t: Any) => {
-    let d = decoders.get(t.type)
-    if (d === undefined) decoders.set(t.type, (d = Validation.decode(t.schema)))
-    return d
+  // Each type's Schema compiled once: its decoder and encoder (see internal/codec.ts for the cheaper roads).
+  const codecs = new Map<string, Codec.Codec>()
+  const codecOf = (t: Any) => {
+    let c = codecs.get(t.type)
+    if (c === undefined) codecs.set(t.type, (c = Codec.make(t.schema)))
+    return c
   }
-  const encode = (t: Any, value: unknown): unknown => Schema.encodeSync(t.schema)(value)
+  const decoderOf = (t: Any) => codecOf(t).decode
+  const encode = (t: Any, value: unknown): unknown => codecOf(t).encode(value)
 
   const load = (t: Any, row: Row): Effect.Effect<Stored<unknown>, StoreError> =>
     Effect.suspend(() => {

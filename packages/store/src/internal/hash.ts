@@ -10,20 +10,43 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 ])
 
-// UTF-8 by hand: no platform API (TextEncoder is not in the ES library types the core targets).
+// UTF-8 by hand: no platform API (TextEncoder is not in the ES library types the core targets). Straight into a
+// byte array sized for the worst case (3 bytes per UTF-16 unit), a lone surrogate encoded as its own code point.
 const utf8 = (text: string): Uint8Array => {
-  const out: Array<number> = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+  const out = new Uint8Array(text.length * 3)
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i)
+    if (c < 0x80) {
+      out[n++] = c
+      continue
+    }
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00)
+        i++
+        out[n++] = 0xf0 | (c >> 18)
+        out[n++] = 0x80 | ((c >> 12) & 63)
+        out[n++] = 0x80 | ((c >> 6) & 63)
+        out[n++] = 0x80 | (c & 63)
+        continue
+      }
+    }
+    if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6)
+      out[n++] = 0x80 | (c & 63)
+    } else {
+      out[n++] = 0xe0 | (c >> 12)
+      out[n++] = 0x80 | ((c >> 6) & 63)
+      out[n++] = 0x80 | (c & 63)
+    }
   }
-  return Uint8Array.from(out)
+  return out.subarray(0, n)
 }
 
-export const sha256 = (text: string): string => {
+/** SHA-256 in plain TypeScript. */
+export const plain = (text: string): string => {
   const bytes = utf8(text)
   const bitLength = bytes.length * 8
   const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6)
@@ -75,11 +98,97 @@ export const sha256 = (text: string): string => {
   return out
 }
 
-/** JSON with object keys sorted at every level (arrays keep their order). */
-export const canonicalJson = (value: unknown): string =>
+/** The platform's SHA-256 where there is one that answers synchronously (Node's `crypto`), else `undefined`. */
+const native: ((text: string) => string) | undefined = (() => {
+  try {
+    const proc = (globalThis as { readonly process?: { readonly getBuiltinModule?: (id: string) => unknown } }).process
+    const crypto = proc?.getBuiltinModule?.("node:crypto") as
+      | { readonly createHash: (algorithm: string) => { update: (data: string, encoding: string) => { digest: (encoding: string) => string } } }
+      | undefined
+    if (crypto === undefined || typeof crypto.createHash !== "function") return undefined
+    const hash = (text: string) => crypto.createHash("sha256").update(text, "utf8").digest("hex")
+    // Checked against the plain implementation before it is trusted.
+    return hash("abc\u00e9\u4e2d\ud83d\ude00") === plain("abc\u00e9\u4e2d\ud83d\ude00") ? hash : undefined
+  } catch {
+    return undefined
+  }
+})()
+
+// Node hashes a lone surrogate as U+FFFD, the plain implementation as the code unit itself: only well-formed text
+// goes to Node (canonical JSON always is — JSON.stringify escapes lone surrogates).
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const wellFormed = (text: string): boolean => !loneSurrogate.test(text)
+
+/** SHA-256 (hex) of a string's UTF-8 bytes. */
+export const sha256 = (text: string): string => (native !== undefined && wellFormed(text) ? native(text) : plain(text))
+
+/** JSON with object keys sorted at every level (arrays keep their order): the definition. */
+export const canonicalJsonReference = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return v
     const sorted: Record<string, unknown> = {}
     for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k]
     return sorted
   })
+
+class NotPlain {}
+const notPlain = new NotPlain()
+const arrayIndex = /^(?:0|[1-9][0-9]*)$/
+
+/**
+ * The JSON text of plain data (what a Schema encodes to: null, booleans, numbers, strings, arrays, plain objects)
+ * written directly, `undefined` where `JSON.stringify` leaves a value out. Throws `notPlain` on anything else.
+ */
+const write = (v: unknown, inArray: boolean): string | undefined => {
+  switch (typeof v) {
+    case "string":
+      return JSON.stringify(v)
+    case "number":
+      return Number.isFinite(v) ? JSON.stringify(v) : "null"
+    case "boolean":
+      return v ? "true" : "false"
+    case "undefined":
+    case "function":
+    case "symbol":
+      return inArray ? "null" : undefined
+    case "object": {
+      if (v === null) return "null"
+      if (Array.isArray(v)) {
+        if (Object.getPrototypeOf(v) !== Array.prototype) throw notPlain
+        let out = "["
+        for (let i = 0; i < v.length; i++) out += (i === 0 ? "" : ",") + write(v[i], true)
+        return out + "]"
+      }
+      const proto: unknown = Object.getPrototypeOf(v)
+      if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === "function") throw notPlain
+      // The order the definition's rebuilt object has: array-index keys ascending (as `Object.keys` lists them
+      // first), then the other keys sorted.
+      const keys = Object.keys(v)
+      let indices = 0
+      while (indices < keys.length && arrayIndex.test(keys[indices]!) && Number(keys[indices]) < 4294967295) indices++
+      const ordered = indices === 0 ? keys.sort() : keys.slice(0, indices).concat(keys.slice(indices).sort())
+      let out = "{"
+      let first = true
+      for (const k of ordered) {
+        const s = write((v as Record<string, unknown>)[k], false)
+        if (s === undefined) continue
+        out += (first ? "" : ",") + JSON.stringify(k) + ":" + s
+        first = false
+      }
+      return out + "}"
+    }
+    default:
+      throw notPlain
+  }
+}
+
+/** {@link canonicalJsonReference}, written directly for plain data (the same text, without rebuilding objects). */
+export const canonicalJson = (value: unknown): string => {
+  try {
+    const out = write(value, false)
+    if (out !== undefined) return out
+  } catch (e) {
+    if (!(e instanceof NotPlain)) throw e
+  }
+  return canonicalJsonReference(value)
+}
