@@ -7,7 +7,7 @@
 import { run } from "./Cli.js"
 
 const started = performance.now()
-const code = await run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   tty: process.stderr.isTTY === true,
@@ -15,5 +15,6 @@ const code = await run(process.argv.slice(2), {
   now: () => performance.now() - started,
   today: () => new Date().toISOString().slice(0, 10),
   instant: () => new Date().toISOString()
+}).then((code) => {
+  process.exitCode = code
 })
-process.exitCode = code
