@@ -14,6 +14,8 @@ import type { InternshipAgreement } from "./Agreement.js"
 import type { Citation } from "./Citation.js"
 import type { Finding, Severity } from "./Finding.js"
 import * as Identity from "./Identity.js"
+import * as civil from "./internal/date.js"
+import * as stamp from "./internal/finding.js"
 import type { Internship } from "./Internship.js"
 import * as N from "./internal/national-parameters.js"
 import * as Iso from "./IsoDate.js"
@@ -63,8 +65,8 @@ export interface Judged extends Subject {
  */
 export const isPostType = (i: Pick<Internship, "kind">): boolean => i.kind !== "observation"
 
-const span = (j: Judged): Text =>
-  j.split ? { zh: `（${j.from} 至 ${j.to}）`, en: ` (${j.from} to ${j.to})` } : { zh: "", en: "" }
+const span = (j: Judged): Text => (j.split ? { zh: `（${j.from} 至 ${j.to}）`, en: ` (${j.from} to ${j.to})` } : WHOLE)
+const WHOLE: Text = { zh: "", en: "" }
 
 const v2021 = (article: string, confidence: Citation["confidence"] = "D") => ({ effectiveFrom: "2021-12-31" as IsoDate, citations: [Sources.internship2021(article, confidence)] })
 const v2016 = (article: string, confidence: Citation["confidence"] = "D") => ({ effectiveFrom: "2016-04-11" as IsoDate, citations: [Sources.internship2016(article, confidence)] })
@@ -82,14 +84,103 @@ const rule = (id: string, title: Text, confidence: Citation["confidence"], versi
     versions: versions.map((v) => ({ effectiveFrom: v.effectiveFrom, citations: v.citations, parameters: v.parameters ?? [], check: v.check }))
   })
 
-const one = (ctx: Rule.Context, severity: Severity, message: Text, extra: Omit<Rule.FindingInput, "severity" | "message"> = {}): ReadonlyArray<Finding> => [
-  ctx.finding({ severity, message, ...extra })
-]
+const one = (ctx: Rule.Context, severity: Severity, message: Text, extra?: Omit<Rule.FindingInput, "severity" | "message">): ReadonlyArray<Finding> => {
+  // Field by field rather than spreading the extras in (the finding reads the same fields either way).
+  const input: { -readonly [K in keyof Rule.FindingInput]: Rule.FindingInput[K] } = { severity, message }
+  if (extra !== undefined) {
+    if (extra.remedy !== undefined) input.remedy = extra.remedy
+    if (extra.deadline !== undefined) input.deadline = extra.deadline
+    if (extra.measured !== undefined) input.measured = extra.measured
+    if (extra.threshold !== undefined) input.threshold = extra.threshold
+    if (extra.parameters !== undefined) input.parameters = extra.parameters
+    if (extra.citations !== undefined) input.citations = extra.citations
+  }
+  return [ctx.finding(input)]
+}
 
 /** The empty result, shared: a clean internship allocates nothing per rule. */
 const NONE: ReadonlyArray<Finding> = Object.freeze([])
 
-const postOnly = (check: Check): Check => (j, ctx) => (isPostType(j.internship) ? check(j, ctx) : NONE)
+/**
+ * What the wrappers below add to a check of this module: the checker applies these tests itself, once per
+ * internship, and calls the check unwrapped — or not at all — instead of calling through a wrapper per rule.
+ */
+interface Direct {
+  /** The check without its wrappers. */
+  readonly check: Check
+  /** The check runs for 岗位实习 only (`postOnly`). */
+  readonly postOnly: boolean
+  /** The check runs only where the policy says so (`when`). */
+  readonly when: ((l: Limits) => boolean) | undefined
+}
+// Keyed by the wrapped function, as a rule version holds it.
+const directs = new WeakMap<object, Direct>()
+
+/** A check for 岗位实习 only. */
+const postOnly = (check: Check): Check => {
+  const wrapped: Check = (j, ctx) => (isPostType(j.internship) ? check(j, ctx) : NONE)
+  const inner = directs.get(check)
+  directs.set(wrapped, { check: inner?.check ?? check, postOnly: true, when: inner?.when })
+  return wrapped
+}
+
+/** A check that runs only where the policy's values say so (a local gate, a rule for one setting). */
+const when = (applies: (l: Limits) => boolean, check: Check): Check => {
+  const wrapped: Check = (j, ctx) => (applies(limits(ctx)) ? check(j, ctx) : NONE)
+  const inner = directs.get(check)
+  const also = inner?.when
+  directs.set(wrapped, { check: inner?.check ?? check, postOnly: inner?.postOnly ?? false, when: also === undefined ? applies : (l) => applies(l) && also(l) })
+  return wrapped
+}
+
+/**
+ * The values the internship rules read from a resolved policy. A bulk check reads some twenty of them per
+ * internship, all from one policy: they are read once per resolved policy instead.
+ */
+const resolveLimits = (policy: Policy.Resolved) => ({
+  kinds: policy.value(N.internshipKinds),
+  minAge: policy.value(N.internshipPostMinAge),
+  minGrade: policy.value(N.internshipPostMinGrade),
+  bannedVenues: policy.value(N.internshipBannedVenues),
+  agencyFine: policy.value(N.internshipAgencyFine),
+  maxLabourIntensity: policy.value(N.internshipMaxLabourIntensity),
+  unitRatioMax: policy.value(N.internshipUnitRatioMax),
+  postRatioMax: policy.value(N.internshipPostRatioMax),
+  durationMonths: policy.value(N.internshipPostDurationMonths),
+  medicalDurationMonths: policy.value(N.internshipMedicalDurationMonths),
+  maxDailyHours: policy.value(N.internshipMaxDailyHours),
+  maxWeeklyHours: policy.value(N.internshipMaxWeeklyHours),
+  payMinShare: policy.value(N.internshipPayMinShare),
+  payBasis: policy.value(N.internshipPayBasis),
+  payCycleMaxMonths: policy.value(N.internshipPayCycleMaxMonths),
+  bannedFees: policy.value(N.internshipBannedFees),
+  consentScope: policy.value(N.internshipConsentScope),
+  siteVisitAspects: policy.value(N.internshipSiteVisitAspects),
+  gateFiling: policy.value(N.internshipGateFiling),
+  gateTraining: policy.value(N.internshipGateTraining),
+  gateUnitList: policy.value(N.internshipGateUnitList),
+  gateDisguise: policy.value(N.internshipGateDisguise)
+})
+type Limits = ReturnType<typeof resolveLimits>
+
+const limitsCache = new WeakMap<Policy.Resolved, Limits>()
+// Every rule of one internship asks about the same policy: the last one answered is checked first.
+let lastPolicy: Policy.Resolved | undefined
+let lastLimits: Limits | undefined
+
+const limits = (ctx: Rule.Context): Limits => limitsOf(ctx.policy)
+
+const limitsOf = (policy: Policy.Resolved): Limits => {
+  if (policy === lastPolicy && lastLimits !== undefined) return lastLimits
+  let found = limitsCache.get(policy)
+  if (found === undefined) {
+    found = resolveLimits(policy)
+    limitsCache.set(policy, found)
+  }
+  lastPolicy = policy
+  lastLimits = found
+  return found
+}
 
 /** Days from `a` to `b` inclusive. */
 const days = (a: IsoDate, b: IsoDate) => Iso.diffDays(a, b) + 1
@@ -112,7 +203,7 @@ const kindRule = rule("INT-KIND-TYPES", { zh: "实习类型", en: "internship ki
 ])
 const kindLabel: { readonly [K in Internship["kind"]]: string } = { observation: "认识实习", post: "岗位实习", "following-post": "跟岗实习", "taking-post": "顶岗实习" }
 const kindCheck: Check = (j, ctx) => {
-  const kinds = ctx.policy.value(N.internshipKinds)
+  const kinds = limits(ctx).kinds
   if (kinds === undefined || kinds.includes(j.internship.kind)) return NONE
   // Legacy kinds map to 岗位实习 and the other way round: a mapping to note, not a breach.
   return one(
@@ -151,7 +242,7 @@ const unitLegalRule = rule("INT-UNIT-LEGAL", { zh: "校内或园区基地须依�
 ])
 
 const ageCheck: Check = (j, ctx) => {
-  const min = ctx.policy.value(N.internshipPostMinAge)
+  const min = limits(ctx).minAge
   const birth = Identity.personBirthDate(j.student)
   if (min === undefined) return NONE
   if (birth === undefined) {
@@ -184,7 +275,7 @@ const ageRule = rule("INT-AGE-16", { zh: "未满16周岁不得岗位实习", en:
 ])
 
 const gradeCheck: Check = (j, ctx) => {
-  const min = ctx.policy.value(N.internshipPostMinGrade)
+  const min = limits(ctx).minGrade
   if (min === undefined || j.student.grade >= min) return NONE
   return one(ctx, "violation", { zh: `学生为${j.student.grade}年级，不得安排岗位实习`, en: `a grade ${j.student.grade} student may not do a post internship` }, {
     measured: { value: j.student.grade, unit: "grade" },
@@ -223,7 +314,7 @@ const femaleRule = rule("INT-FEMALE-PROHIB", { zh: "女学生不得从事女职�
 ])
 
 const venueCheck: Check = (j, ctx) => {
-  const banned = ctx.policy.value(N.internshipBannedVenues) ?? []
+  const banned = limits(ctx).bannedVenues ?? []
   const v = j.internship.unit.venueType
   return banned.includes(v)
     ? one(ctx, "violation", { zh: `不得安排学生到${N.internshipBannedVenues.labels?.[v]?.zh ?? v}等营业性娱乐场所实习${span(j).zh}`, en: `no internship in a ${v}${span(j).en}` }, {
@@ -261,7 +352,7 @@ const penaltyRule = rule("INT-PENALTY-AGENCY", { zh: "通过人力资源服务�
     citations: [{ document: "中华人民共和国职业教育法", article: "第六十六条", date: "2022-04-20" as IsoDate, confidence: "S" }],
     parameters: [N.internshipAgencyFine],
     check: (j, ctx) => {
-      const fine = ctx.policy.value(N.internshipAgencyFine)
+      const fine = limits(ctx).agencyFine
       if (fine === undefined || j.internship.organisedThrough === "direct") return NONE
       return one(
         ctx,
@@ -281,7 +372,7 @@ const labourRule = rule("INT-LABOUR-III", { zh: "不得安排Ⅲ级及以上体�
     ...v2021("第十六条第（七）项"),
     parameters: [N.internshipMaxLabourIntensity],
     check: (j, ctx) => {
-      const max = ctx.policy.value(N.internshipMaxLabourIntensity)
+      const max = limits(ctx).maxLabourIntensity
       const level = j.internship.post.labourIntensity
       if (max === undefined || level === undefined || level <= max) return NONE
       return one(ctx, "violation", { zh: `岗位体力劳动强度为${level}级，超过${max}级${span(j).zh}`, en: `labour intensity level ${level}, above ${max}${span(j).en}` }, {
@@ -321,8 +412,14 @@ const ratioCheck =
   (which: "unit" | "post", severity: Severity): Check =>
   (j, ctx) => {
     const param = which === "unit" ? N.internshipUnitRatioMax : N.internshipPostRatioMax
-    const max = ctx.policy.value(param)
+    const max = which === "unit" ? limits(ctx).unitRatioMax : limits(ctx).postRatioMax
     if (max === undefined) return NONE
+    const all = j.internship.unit.headcounts
+    // The usual case, one snapshot in force before the stretch starts: no list of stretches to build.
+    if (all.length === 1 && all[0]!.from <= j.from) {
+      const f = ratioFinding(which, severity, param, max, j.from, j.to, all[0]!, ctx)
+      return f === undefined ? NONE : [f]
+    }
     const out: Array<Finding> = []
     for (const s of headcountStretches(j)) {
       if (s.h === undefined) {
@@ -335,27 +432,42 @@ const ratioCheck =
         )
         continue
       }
-      const interns = which === "unit" ? s.h.concurrentInterns : s.h.concurrentInternsSamePost
-      const base = which === "unit" ? s.h.onPostTotal : s.h.samePostTotal
-      const ratio = base === 0 ? (interns > 0 ? Number.POSITIVE_INFINITY : 0) : interns / base
-      if (ratio <= max + 1e-12) continue
-      const allowed = Math.floor(base * max + 1e-9)
-      out.push(
-        ctx.finding({
-          severity,
-          message: {
-            zh: `${s.from} 至 ${s.to}，${which === "unit" ? "实习单位" : "同类岗位"}实习生 ${interns} 人，占在岗职工 ${base} 人的 ${base === 0 ? "—" : `${(ratio * 100).toFixed(1)}%`}，超过 ${(max * 100).toFixed(0)}%`,
-            en: `${s.from} to ${s.to}: ${interns} interns ${which === "unit" ? "at the unit" : "on the post"}, ${base === 0 ? "with no employees" : `${(ratio * 100).toFixed(1)}% of ${base} employees`}, over ${(max * 100).toFixed(0)}%`
-          },
-          remedy: { zh: `同期实习生不超过 ${allowed} 人`, en: `at most ${allowed} concurrent interns` },
-          measured: { value: base === 0 ? null : Math.round(ratio * 10000) / 10000, unit: "ratio" },
-          threshold: { comparator: "<=", value: max, unit: "ratio" },
-          parameters: [param]
-        })
-      )
+      const f = ratioFinding(which, severity, param, max, s.from, s.to, s.h, ctx)
+      if (f !== undefined) out.push(f)
     }
     return out
   }
+
+/** The finding on one stretch's headcounts, when interns exceed the ratio. */
+const ratioFinding = (
+  which: "unit" | "post",
+  severity: Severity,
+  param: Parameter.Any,
+  max: number,
+  from: IsoDate,
+  to: IsoDate,
+  h: Internship["unit"]["headcounts"][number],
+  ctx: Rule.Context
+): Finding | undefined => {
+  const interns = which === "unit" ? h.concurrentInterns : h.concurrentInternsSamePost
+  const base = which === "unit" ? h.onPostTotal : h.samePostTotal
+  const ratio = base === 0 ? (interns > 0 ? Number.POSITIVE_INFINITY : 0) : interns / base
+  if (ratio <= max + 1e-12) return undefined
+  const allowed = Math.floor(base * max + 1e-9)
+  const share = base === 0 ? "" : (ratio * 100).toFixed(1)
+  const cap = (max * 100).toFixed(0)
+  return ctx.finding({
+    severity,
+    message: {
+      zh: `${from} 至 ${to}，${which === "unit" ? "实习单位" : "同类岗位"}实习生 ${interns} 人，占在岗职工 ${base} 人的 ${base === 0 ? "—" : `${share}%`}，超过 ${cap}%`,
+      en: `${from} to ${to}: ${interns} interns ${which === "unit" ? "at the unit" : "on the post"}, ${base === 0 ? "with no employees" : `${share}% of ${base} employees`}, over ${cap}%`
+    },
+    remedy: { zh: `同期实习生不超过 ${allowed} 人`, en: `at most ${allowed} concurrent interns` },
+    measured: { value: base === 0 ? null : Math.round(ratio * 10000) / 10000, unit: "ratio" },
+    threshold: { comparator: "<=", value: max, unit: "ratio" },
+    parameters: [param]
+  })
+}
 // 2016 Art. 9 is a hard cap; the 2021 wording is "一般不超过" (a soft limit): a warning.
 const ratioUnitRule = rule("INT-RATIO-UNIT", { zh: "实习生不超过单位在岗职工的10%", en: "interns at most 10% of employees" }, "D", [
   { ...v2016("第九条"), parameters: [N.internshipUnitRatioMax], check: postOnly(ratioCheck("unit", "violation")) },
@@ -366,16 +478,24 @@ const ratioPostRule = rule("INT-RATIO-POST", { zh: "同类岗位实习生不超�
   { ...v2021("（条号未核实）", "S"), parameters: [N.internshipPostRatioMax], check: postOnly(ratioCheck("post", "warning")) }
 ])
 
-const isMedical = (majorCode: string) => ["72", "52", "32"].includes(majorCode.slice(0, 2))
+// Medical majors: codes starting 72 (中职), 52 (高职专科) or 32 (高职本科). Read as characters: this runs for
+// every internship.
+const isMedical = (majorCode: string) => {
+  const c0 = majorCode.charCodeAt(0)
+  return majorCode.charCodeAt(1) === 50 && (c0 === 55 || c0 === 53 || c0 === 51)
+}
 const durationCheck: Check = (j, ctx) => {
   // Judged once, on the stretch where the placement starts.
   if (j.from !== j.internship.start) return NONE
-  const months = ctx.policy.value(N.internshipPostDurationMonths)
+  const l = limits(ctx)
+  const months = l.durationMonths
   if (months === undefined) return NONE
-  const medical = isMedical(j.student.majorCode) ? ctx.policy.value(N.internshipMedicalDurationMonths) : undefined
+  const medical = isMedical(j.student.majorCode) ? l.medicalDurationMonths : undefined
   const limit = medical ?? months
-  // Within the limit when it ends before the same day `limit` months on.
-  if (j.internship.end < Iso.addMonths(j.internship.start, limit)) return NONE
+  // Within the limit when it ends before the same day `limit` months on (compared as epoch days: no date to
+  // format on the clean path; at the calendar's edges the string function raises its error as before).
+  const due = civil.addMonthsToDays(j.internship.start, limit)
+  if (due === undefined ? j.internship.end < Iso.addMonths(j.internship.start, limit) : Iso.toEpochDays(j.internship.end) < due) return NONE
   return one(
     ctx,
     "warning",
@@ -396,8 +516,8 @@ const medicalRule = rule("INT-DUR-MED", { zh: "医卫类专业可延长临床实
     citations: [{ document: "职业学校学生实习管理规定实施细则（省级）", article: "岗位实习时间", confidence: "L" }],
     parameters: [N.internshipMedicalDurationMonths, N.internshipPostDurationMonths],
     check: postOnly((j, ctx) => {
-      const medical = ctx.policy.value(N.internshipMedicalDurationMonths)
-      const months = ctx.policy.value(N.internshipPostDurationMonths)
+      const medical = limits(ctx).medicalDurationMonths
+      const months = limits(ctx).durationMonths
       if (medical === undefined || months === undefined || !isMedical(j.student.majorCode) || j.from !== j.internship.start) return NONE
       const usual = Iso.addDays(Iso.addMonths(j.internship.start, months), -1)
       if (j.internship.end <= usual) return NONE
@@ -434,7 +554,7 @@ const majorRule = rule("INT-MAJOR-MATCH", { zh: "实习岗位与专业对口或�
 ])
 
 const profitRule = rule("INT-PROFIT-BAN", { zh: "严禁以营利为目的违规组织实习", en: "no internships for profit" }, "S", [
-  { ...v2021("（条号未核实）", "S"), check: (j, ctx) => (j.internship.forProfit ? one(ctx, "violation", { zh: "以营利为目的组织实习（“严禁”）", en: "the internship is organised for profit (strictly banned)" }) : []) }
+  { ...v2021("（条号未核实）", "S"), check: (j, ctx) => (j.internship.forProfit ? one(ctx, "violation", { zh: "以营利为目的组织实习（“严禁”）", en: "the internship is organised for profit (strictly banned)" }) : NONE) }
 ])
 
 const exceptionFiled = (j: Judged) => j.internship.schedule.exceptionFiledOn !== undefined && j.internship.schedule.exceptionFiledOn <= j.cutoff
@@ -480,14 +600,17 @@ const hoursRule = rule("INT-HOURS-8", { zh: "每日不超过8小时", en: "at mo
     ...v2016("第十六条", "S"),
     parameters: [N.internshipMaxDailyHours, N.internshipMaxWeeklyHours],
     check: postOnly((j, ctx) => {
-      const day = ctx.policy.value(N.internshipMaxDailyHours)
-      const week = ctx.policy.value(N.internshipMaxWeeklyHours)
+      const day = limits(ctx).maxDailyHours
+      const week = limits(ctx).maxWeeklyHours
       const s = j.internship.schedule
+      const overDay = day !== undefined && s.dailyHours > day
+      const overWeek = week !== undefined && s.weeklyHours !== undefined && s.weeklyHours > week
+      if (!overDay && !overWeek) return NONE
       const out: Array<Finding> = []
-      if (day !== undefined && s.dailyHours > day) {
+      if (overDay) {
         out.push(ctx.finding({ severity: "violation", message: { zh: `每日实习 ${s.dailyHours} 小时，超过 ${day} 小时`, en: `${s.dailyHours} hours a day, over ${day}` }, measured: { value: s.dailyHours, unit: "hours-per-day" }, threshold: { comparator: "<=", value: day, unit: "hours-per-day" }, parameters: [N.internshipMaxDailyHours] }))
       }
-      if (week !== undefined && s.weeklyHours !== undefined && s.weeklyHours > week) {
+      if (overWeek) {
         out.push(ctx.finding({ severity: "violation", message: { zh: `每周实习 ${s.weeklyHours} 小时，超过 ${week} 小时`, en: `${s.weeklyHours} hours a week, over ${week}` }, measured: { value: s.weeklyHours, unit: "hours-per-week" }, threshold: { comparator: "<=", value: week, unit: "hours-per-week" }, parameters: [N.internshipMaxWeeklyHours] }))
       }
       return out
@@ -505,21 +628,25 @@ const pay2021 = rule("INT-PAY-80", { zh: "实习报酬不低于同岗位工资�
     check: postOnly((j, ctx) => {
       const pay = j.internship.pay
       if (pay === undefined) return noPay(j, ctx)
-      const share = ctx.policy.value(N.internshipPayMinShare)
+      const share = limits(ctx).payMinShare
       if (share === undefined || !pay.independentCapable) return NONE
       // INT-PAY-80: either floor suffices (≥ 80% of the same-post wage, or ≥ the lowest wage tier).
-      const floors = [pay.samePostWage !== undefined ? share * pay.samePostWage : undefined, pay.lowestTierWage].filter((x): x is number => x !== undefined)
-      if (floors.length === 0) {
+      const ofWage = pay.samePostWage !== undefined ? share * pay.samePostWage : undefined
+      const tier = pay.lowestTierWage
+      if (ofWage === undefined && tier === undefined) {
         return one(ctx, "warning", { zh: "缺少同岗位工资标准和最低档工资标准，无法核对实习报酬", en: "no same-post wage or lowest tier recorded: the pay cannot be checked" })
       }
-      const floor = Math.min(...floors)
+      const floor = ofWage === undefined ? tier! : tier === undefined ? ofWage : Math.min(ofWage, tier)
       if (pay.monthlyAmount + 1e-9 >= floor) return NONE
+      const shown = floor.toFixed(2)
+      const due = Math.ceil(floor)
+      const stretch = span(j)
       return one(
         ctx,
         "violation",
-        { zh: `月实习报酬 ${pay.monthlyAmount} 元，低于 ${floor.toFixed(2)} 元${span(j).zh}`, en: `monthly pay ${pay.monthlyAmount} yuan, under ${floor.toFixed(2)}${span(j).en}` },
+        { zh: `月实习报酬 ${pay.monthlyAmount} 元，低于 ${shown} 元${stretch.zh}`, en: `monthly pay ${pay.monthlyAmount} yuan, under ${shown}${stretch.en}` },
         {
-          remedy: { zh: `每月至少支付 ${Math.ceil(floor)} 元`, en: `pay at least ${Math.ceil(floor)} yuan a month` },
+          remedy: { zh: `每月至少支付 ${due} 元`, en: `pay at least ${due} yuan a month` },
           measured: { value: pay.monthlyAmount, unit: "yuan" },
           threshold: { comparator: ">=", value: Math.round(floor * 100) / 100, unit: "yuan" },
           parameters: [N.internshipPayMinShare, N.internshipPayBasis]
@@ -533,11 +660,10 @@ const pay2016 = rule("INT-PAY-80-2016", { zh: "顶岗实习报酬不低于同岗
   {
     ...v2016("第十七条", "S"),
     parameters: [N.internshipPayMinShare, N.internshipPayBasis],
-    check: postOnly((j, ctx) => {
-      if (ctx.policy.value(N.internshipPayBasis) !== "probation-wage") return NONE
+    check: postOnly(when((l) => l.payBasis === "probation-wage", (j, ctx) => {
       const pay = j.internship.pay
       if (pay === undefined) return noPay(j, ctx)
-      const share = ctx.policy.value(N.internshipPayMinShare)
+      const share = limits(ctx).payMinShare
       if (share === undefined || !pay.independentCapable) return NONE
       if (pay.probationWage === undefined) return one(ctx, "warning", { zh: "缺少同岗位试用期工资，无法核对实习报酬", en: "no probation wage recorded: the pay cannot be checked" })
       const floor = share * pay.probationWage
@@ -547,7 +673,7 @@ const pay2016 = rule("INT-PAY-80-2016", { zh: "顶岗实习报酬不低于同岗
         threshold: { comparator: ">=", value: Math.round(floor * 100) / 100, unit: "yuan" },
         parameters: [N.internshipPayMinShare, N.internshipPayBasis]
       })
-    })
+    }))
   }
 ])
 
@@ -556,7 +682,7 @@ const cashRule = rule("INT-PAY-CASH", { zh: "以货币形式直接支付给学�
     ...v2021("第十八条"),
     check: postOnly((j, ctx) => {
       const pay = j.internship.pay
-      if (pay === undefined) return NONE
+      if (pay === undefined || (pay.form === "money" && pay.payer !== "third-party" && pay.directToStudent)) return NONE
       const problems: Array<string> = []
       const en: Array<string> = []
       if (pay.form !== "money") (problems.push(pay.form === "goods" ? "以实物代替货币" : "以代金券代替货币"), en.push(`paid in ${pay.form}`))
@@ -572,7 +698,7 @@ const cycleRule = rule("INT-PAY-CYCLE", { zh: "实习报酬支付周期原则上
     ...v2021("第十八条"),
     parameters: [N.internshipPayCycleMaxMonths],
     check: postOnly((j, ctx) => {
-      const months = ctx.policy.value(N.internshipPayCycleMaxMonths)
+      const months = limits(ctx).payCycleMaxMonths
       const pay = j.internship.pay
       if (months === undefined || pay === undefined || pay.cycleDays <= months * 31) return NONE
       // "原则上": in principle — a warning.
@@ -586,7 +712,8 @@ const cycleRule = rule("INT-PAY-CYCLE", { zh: "实习报酬支付周期原则上
 ])
 
 const feeCheck: Check = (j, ctx) => {
-  const banned = ctx.policy.value(N.internshipBannedFees) ?? []
+  if (j.internship.fees.length === 0) return NONE
+  const banned = limits(ctx).bannedFees ?? []
   return j.internship.fees
     .filter((f) => f.amount > 0 && f.kind !== "insurance-premium" && (banned.includes(f.kind) || banned.includes("other")))
     .map((f) =>
@@ -616,26 +743,25 @@ const idHoldRule = rule("INT-ID-HOLD-BAN", { zh: "不得扣押证件或收取财
   }
 ])
 
-const consentCheck =
-  (scopeNeeded: "all" | "minors"): Check =>
-  (j, ctx) => {
+const consentCheck = (scope: "all" | "minors"): Check =>
+  when((l) => l.consentScope === scope, (j, ctx) => {
     if (j.internship.arrangement !== "school" || j.internship.consent.refused) return NONE
-    const scope = ctx.policy.value(N.internshipConsentScope)
-    if (scope !== scopeNeeded) return NONE
-    const birth = Identity.personBirthDate(j.student)
-    const minor = birth !== undefined && Iso.ageAt(birth, j.from) < 18
-    if (scope === "minors" && !minor) return NONE
+    if (scope === "minors") {
+      const birth = Identity.personBirthDate(j.student)
+      if (!(birth !== undefined && Iso.ageAt(birth, j.from) < 18)) return NONE
+    }
     const c = j.internship.consent
-    const signed = (d: IsoDate | undefined) => d !== undefined && d <= j.cutoff
+    const studentMissing = scope === "all" && !(c.studentSignedOn !== undefined && c.studentSignedOn <= j.cutoff)
+    const guardianMissing = !(c.guardianSignedOn !== undefined && c.guardianSignedOn <= j.cutoff)
+    if (!studentMissing && !guardianMissing) return NONE
     const missing: Array<Text> = []
-    if (scope === "all" && !signed(c.studentSignedOn)) missing.push({ zh: "学生", en: "the student" })
-    if (!signed(c.guardianSignedOn)) missing.push({ zh: "监护人（家长）", en: "the guardian" })
-    if (missing.length === 0) return NONE
+    if (studentMissing) missing.push({ zh: "学生", en: "the student" })
+    if (guardianMissing) missing.push({ zh: "监护人（家长）", en: "the guardian" })
     return one(ctx, "violation", {
       zh: `缺少${missing.map((m) => m.zh).join("和")}签字的知情同意书（应在 ${j.cutoff} 前签署）`,
       en: `no informed consent signed by ${missing.map((m) => m.en).join(" and ")} (due by ${j.cutoff})`
     }, { parameters: [N.internshipConsentScope] })
-  }
+  })
 const consentRule = rule("INT-CONSENT", { zh: "学校组织岗位实习须取得学生和家长知情同意", en: "informed consent" }, "S", [
   { ...v2021("（条号未核实）", "S"), parameters: [N.internshipConsentScope], check: postOnly(consentCheck("all")) }
 ])
@@ -664,16 +790,18 @@ const agreementRule = rule("INT-AGREE-3P", { zh: "岗位实习前须签订三方
           remedy: { zh: "依示范文本签订三方协议后再开始实习", en: "sign the tripartite agreement on the model text before it starts" }
         })
       }
-      const out: Array<Finding> = []
       // The agreement's life cycle, when it has one: only a signed agreement in force opens the internship.
       const st = a.lifecycle?.state
-      if (st === "draft" || st === "terminated" || st === "completed") {
-        out.push(ctx.finding({ severity: "violation", message: { zh: `三方协议处于“${st === "draft" ? "签订中" : st === "terminated" ? "已终止" : "已完成"}”状态，不能据以实习`, en: `the agreement is ${st}: no internship on it` } }))
-      }
+      const stopped = st === "draft" || st === "terminated" || st === "completed"
       let signed = 0
       for (const sig of a.signatures) {
         if (sig.signedOn > j.cutoff) continue
         signed |= sig.party === "school" ? 1 : sig.party === "unit" ? 2 : sig.party === "student" ? 4 : 0
+      }
+      if (!stopped && signed === 7 && a.brokeredBy === undefined) return NONE
+      const out: Array<Finding> = []
+      if (stopped) {
+        out.push(ctx.finding({ severity: "violation", message: { zh: `三方协议处于“${st === "draft" ? "签订中" : st === "terminated" ? "已终止" : "已完成"}”状态，不能据以实习`, en: `the agreement is ${st}: no internship on it` } }))
       }
       const missing = signed === 7 ? [] : (["school", "unit", "student"] as const).filter((_, k) => (signed & (1 << k)) === 0)
       if (missing.length > 0) {
@@ -706,10 +834,13 @@ const fieldsRule = rule("INT-AGREE-FIELDS", { zh: "三方协议应具备的内�
     check: (j, ctx) => {
       const a = j.agreement
       if (a === undefined) return NONE
-      const needed = isPostType(j.internship) ? [...requiredClauses, "pay" as const] : [...requiredClauses]
+      const post = isPostType(j.internship)
+      // The usual case, every clause present: nothing to list.
+      if (requiredClauses.every((c) => a.clauses.includes(c)) && (!post || a.clauses.includes("pay"))) return NONE
+      const needed = post ? [...requiredClauses, "pay" as const] : [...requiredClauses]
       const missing = needed.filter((c) => !a.clauses.includes(c))
       return missing.length === 0
-        ? []
+        ? NONE
         : one(ctx, "violation", { zh: `三方协议缺少：${missing.map((m) => clauseZh[m]).join("、")}`, en: `the agreement lacks: ${missing.join(", ")}` }, {
             measured: { value: a.clauses.length, unit: "count" },
             threshold: { comparator: ">=", value: needed.length, unit: "count" }
@@ -724,16 +855,17 @@ const siteRule = rule("INT-UNIT-SITEVISIT", { zh: "选用新实习单位前须�
     parameters: [N.internshipSiteVisitAspects],
     check: (j, ctx) => {
       const report = j.internship.unit.siteAssessment
-      const aspects = ctx.policy.value(N.internshipSiteVisitAspects) ?? []
+      const aspects = limits(ctx).siteVisitAspects ?? []
       if (report === undefined || report.assessedOn > j.cutoff) {
         return one(ctx, "violation", { zh: `实习单位“${j.internship.unit.name}”在 ${j.cutoff} 前没有实地考察报告`, en: `no site assessment report on "${j.internship.unit.name}" before ${j.cutoff}` }, {
           remedy: { zh: "实地考察并形成书面报告，考察人员签字", en: "assess the unit on site and have the report signed" },
           parameters: [N.internshipSiteVisitAspects]
         })
       }
+      if (aspects.every((a) => report.aspects.includes(a as never))) return NONE
       const missing = aspects.filter((a) => !report.aspects.includes(a as never))
       return missing.length === 0
-        ? []
+        ? NONE
         : one(ctx, "warning", { zh: `实地考察报告未涵盖：${missing.join("、")}`, en: `the site report does not cover: ${missing.join(", ")}` }, { parameters: [N.internshipSiteVisitAspects] })
     }
   }
@@ -747,6 +879,7 @@ const insureRule = rule("INT-INSURE", { zh: "投保覆盖实习全过程的实�
       const ins = j.internship.insurance
       if (ins === undefined) return one(ctx, "violation", { zh: "未投保实习责任保险", en: "no internship liability insurance" }, { remedy: { zh: "投保覆盖实习全过程的实习责任保险", en: "insure the whole internship" } })
       // Days of this stretch not covered by the policy.
+      if (ins.coverageStart <= j.from && ins.coverageEnd >= j.to) return NONE
       const gaps: Array<string> = []
       if (ins.coverageStart > j.from) gaps.push(`${j.from} 至 ${Iso.min(j.to, Iso.addDays(ins.coverageStart, -1))}`)
       if (ins.coverageEnd < j.to) gaps.push(`${Iso.max(j.from, Iso.addDays(ins.coverageEnd, 1))} 至 ${j.to}`)
@@ -770,6 +903,7 @@ const mentorRule = rule("INT-MENTOR-DUAL", { zh: "学校和实习单位双导师
   {
     ...v2021("（条号未核实）", "S"),
     check: (j, ctx) => {
+      if (j.internship.schoolMentorIds.length > 0 && j.internship.enterpriseMentors.length > 0) return NONE
       const missing: Array<Text> = []
       if (j.internship.schoolMentorIds.length === 0) missing.push({ zh: "学校实习指导教师", en: "a school mentor" })
       if (j.internship.enterpriseMentors.length === 0) missing.push({ zh: "实习单位指导人员", en: "an enterprise mentor" })
@@ -795,30 +929,30 @@ const archiveRule = rule("INT-ARCHIVE", { zh: "实习材料立卷归档", en: "i
   }
 ])
 
-const local = (id: string, gate: Parameter.Parameter<boolean>, title: Text, check: Check) =>
+const local = (id: string, gate: Parameter.Parameter<boolean>, on: (l: Limits) => boolean | undefined, title: Text, check: Check) =>
   rule(id, title, "L", [
     {
       effectiveFrom: "2021-12-31" as IsoDate,
       citations: [{ document: "省级实习管理实施细则（地方规定）", confidence: "L" }],
       parameters: [gate],
-      check: (j, ctx) => (ctx.policy.value(gate) === true ? check(j, ctx) : NONE)
+      check: when((l) => on(l) === true, check)
     }
   ])
 
-const filingRule = local("INT-FILING", N.internshipGateFiling, { zh: "岗位实习报主管部门备案", en: "filing" }, postOnly((j, ctx) => {
+const filingRule = local("INT-FILING", N.internshipGateFiling, (l) => l.gateFiling, { zh: "岗位实习报主管部门备案", en: "filing" }, postOnly((j, ctx) => {
   const f = j.internship.filing
   if (f === undefined || f.filedOn > j.cutoff) return one(ctx, "violation", { zh: "岗位实习未报主管部门备案", en: "the post internship is not filed" })
   return f.crossProvince && (f.approvedOn === undefined || f.approvedOn > j.cutoff)
     ? one(ctx, "violation", { zh: "跨省或境外实习未经主管部门批准", en: "a cross-province or overseas internship lacks approval" })
     : NONE
 }))
-const trainingRule = local("INT-TRAINING", N.internshipGateTraining, { zh: "岗位实习前专门培训", en: "pre-internship training" }, postOnly((j, ctx) =>
+const trainingRule = local("INT-TRAINING", N.internshipGateTraining, (l) => l.gateTraining, { zh: "岗位实习前专门培训", en: "pre-internship training" }, postOnly((j, ctx) =>
   j.internship.trainedOn === undefined || j.internship.trainedOn > j.cutoff ? one(ctx, "violation", { zh: "岗位实习前未进行专门培训", en: "no training before the post internship" }) : NONE
 ))
-const unitListRule = local("INT-UNIT-LIST", N.internshipGateUnitList, { zh: "实习单位须在学校公布名单内", en: "unit on the school's list" }, (j, ctx) =>
+const unitListRule = local("INT-UNIT-LIST", N.internshipGateUnitList, (l) => l.gateUnitList, { zh: "实习单位须在学校公布名单内", en: "unit on the school's list" }, (j, ctx) =>
   j.internship.unit.onUnitList === true ? NONE : one(ctx, "violation", { zh: `“${j.internship.unit.name}”不在学校党委会研究确定并公布的实习单位名单内`, en: `"${j.internship.unit.name}" is not on the school's published unit list` })
 )
-const disguiseRule = local("INT-DISGUISE-BAN", N.internshipGateDisguise, { zh: "不得以其他名义变相安排岗位实习", en: "no disguised post internships" }, (j, ctx) =>
+const disguiseRule = local("INT-DISGUISE-BAN", N.internshipGateDisguise, (l) => l.gateDisguise, { zh: "不得以其他名义变相安排岗位实习", en: "no disguised post internships" }, (j, ctx) =>
   isPostType(j.internship) && (j.internship.declaredAs === "social-practice" || j.internship.declaredAs === "teaching-internship")
     ? one(ctx, "violation", { zh: `以“${j.internship.declaredAs === "social-practice" ? "社会实践" : "教学实习"}”名义安排岗位实习`, en: `a post internship declared as ${j.internship.declaredAs}` })
     : NONE
@@ -886,22 +1020,36 @@ const changeDates = (policy: Policy.Policy, r: Rule.Any): ReadonlyArray<IsoDate>
  * @category constructors
  */
 export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Checker => {
-  const resolved = new Map<string, Policy.Resolved>()
-  const at = (date: IsoDate) => {
+  // Per date: the policy resolved on it and, once a placement starts on it, the rules that policy turns off.
+  const resolved = new Map<string, { readonly policy: Policy.Resolved; off: ReadonlyArray<boolean> | undefined }>()
+  const on = (date: IsoDate) => {
     let r = resolved.get(date)
     if (r === undefined) {
-      r = Policy.at(policy, jurisdiction, date)
+      r = { policy: Policy.at(policy, jurisdiction, date), off: undefined }
       resolved.set(date, r)
     }
     return r
   }
+  const at = (date: IsoDate) => on(date).policy
   const internshipRules = policy.rules.rules.filter((r) => r.subject === "Internship")
   // Per rule: the dates its version or parameters change, and the last of them (after it, one version rules).
-  const plans = internshipRules.map((r) => {
+  const planned = internshipRules.map((r) => {
     const dates = changeDates(policy, r)
     const lastChange = dates[dates.length - 1] ?? ("0000-01-01" as IsoDate)
     return { rule: r, dates, lastChange, lastVersion: r.versions[r.versions.length - 1]! }
   })
+  // The rules share a few last-change dates: a placement is compared with each of those once, not with every
+  // rule's (date strings compare character by character). `settled` counts the dates on or before its start.
+  const lastChanges = [...new Set(planned.map((p) => p.lastChange))].sort()
+  const plans = planned.map((p) => {
+    const direct = directs.get(p.lastVersion.check)
+    return { ...p, change: lastChanges.indexOf(p.lastChange), direct: direct?.check ?? p.lastVersion.check, postOnly: direct?.postOnly ?? false, when: direct?.when }
+  })
+  // The rules a policy turns off (their `when` fails).
+  const offUnder = (resolved: Policy.Resolved): ReadonlyArray<boolean> => {
+    const l = limitsOf(resolved)
+    return plans.map((p) => p.when !== undefined && !p.when(l))
+  }
 
   const run = (subject: Subject, cutoff: IsoDate, only?: ReadonlySet<string>): ReadonlyArray<Finding> => {
     const { end, start } = subject.internship
@@ -910,37 +1058,49 @@ export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Chec
     // The common case: the whole placement lies after every change of the rule — one stretch, one version.
     // An explicit literal (one hidden class): spreading the caller's object is many times slower here.
     const whole: Judged = { internship: subject.internship, student: subject.student, agreement: subject.agreement, from: start, to: end, cutoff, split: false }
-    const policyAtStart = at(start)
-    // One context for the single-stretch rules: it builds a finding's stamp only when a rule reports one.
+    const starting = on(start)
+    const policyAtStart = starting.policy
+    let settled = 0
+    while (settled < lastChanges.length && lastChanges[settled]! <= start) settled++
+    const post = isPostType(subject.internship)
+    const offHere = (starting.off ??= offUnder(policyAtStart))
+    // One context for the single-stretch rules: a finding is stamped with the rule running when it is made.
     let current = plans[0]
-    let currentContext: Rule.Context | undefined
     const shared: Rule.Context = {
       asOf: policyAtStart.asOf,
       policy: policyAtStart,
       subject: ref,
-      finding: (input) => (currentContext ??= Rule.context(current!.rule, current!.lastVersion, ref, policyAtStart)).finding(input)
+      finding: (input) => stamp.make(current!.rule, current!.lastVersion, ref, policyAtStart, input)
     }
-    for (const plan of plans) {
+    for (let p = 0; p < plans.length; p++) {
+      const plan = plans[p]!
       const r = plan.rule
       if (only !== undefined && !only.has(r.id)) continue
-      if (plan.lastChange <= start) {
+      if (plan.change < settled) {
+        // The tests of this module's wrappers, made here: the check is called unwrapped, or not at all.
+        if ((plan.postOnly && !post) || offHere[p]!) continue
         current = plan
-        currentContext = undefined
-        const found = plan.lastVersion.check(whole as never, shared)
+        const found = plan.direct(whole as never, shared)
         for (let k = 0; k < found.length; k++) out.push(found[k]!)
         continue
       }
-      // Otherwise split the placement where this rule's version or one of its parameters changes.
-      const cuts = plan.dates.filter((d) => d > start && d <= end)
-      const starts = [start, ...cuts]
-      for (let i = 0; i < starts.length; i++) {
-        const from = starts[i]!
-        const to = i + 1 < starts.length ? Iso.addDays(starts[i + 1]!, -1) : end
+      // Otherwise split the placement where this rule's version or one of its parameters changes (the dates are
+      // sorted: the cuts are those after the start and up to the end).
+      let k = 0
+      while (k < plan.dates.length && !(plan.dates[k]! > start)) k++
+      for (let from = start, first = true; ; first = false) {
+        const cut = k < plan.dates.length && plan.dates[k]! <= end ? plan.dates[k]! : undefined
+        const to = cut === undefined ? end : Iso.addDays(cut, -1)
         const version = Rule.versionAt(r, from)
-        if (version === undefined) continue
-        const judged: Judged =
-          starts.length === 1 ? whole : { internship: subject.internship, student: subject.student, agreement: subject.agreement, from, to, cutoff, split: true }
-        for (const f of version.check(judged as never, Rule.context(r, version, ref, at(from)))) out.push(f)
+        if (version !== undefined) {
+          const judged: Judged =
+            first && cut === undefined ? whole : { internship: subject.internship, student: subject.student, agreement: subject.agreement, from, to, cutoff, split: true }
+          const found = version.check(judged as never, Rule.context(r, version, ref, at(from)))
+          for (let f = 0; f < found.length; f++) out.push(found[f]!)
+        }
+        if (cut === undefined) break
+        from = cut
+        k++
       }
     }
     return out

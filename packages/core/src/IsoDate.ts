@@ -93,10 +93,7 @@ export const fromParts = (year: number, month: number, day: number): Either.Eith
 }
 
 // A decoded IsoDate is well formed: read its digits directly (bulk checks call these millions of times).
-const civilOf = (date: IsoDate): internal.Civil => {
-  const n = (i: number) => date.charCodeAt(i) - 48
-  return { y: n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), m: n(5) * 10 + n(6), d: n(8) * 10 + n(9) }
-}
+const civilOf = (date: IsoDate): internal.Civil => ({ y: internal.isoYear(date), m: internal.isoMonth(date), d: internal.isoDay(date) })
 
 /**
  * Year, month (1–12) and day of a date.
@@ -115,11 +112,9 @@ export const parts = (date: IsoDate): { readonly year: number; readonly month: n
  * @since 0.1.0
  * @category getters
  */
-export const toEpochDays = (date: IsoDate): number => {
+export const toEpochDays = (date: IsoDate): number =>
   // A decoded IsoDate is well formed: read its digits directly (this runs millions of times in bulk checks).
-  const n = (i: number) => date.charCodeAt(i) - 48
-  return internal.daysFromCivil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9))
-}
+  internal.daysFromCivil(internal.isoYear(date), internal.isoMonth(date), internal.isoDay(date))
 
 /**
  * The date a number of days after 1970-01-01.
@@ -205,9 +200,10 @@ export const max = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b)
  * @category combinators
  */
 export const ageAt = (birth: IsoDate, date: IsoDate): number => {
-  const b = civilOf(birth)
-  const d = civilOf(date)
-  let age = d.y - b.y
-  if (d.m < b.m || (d.m === b.m && d.d < b.d)) age -= 1
+  // Field by field, no intermediate objects: every internship's age gates ask.
+  const bm = internal.isoMonth(birth)
+  const dm = internal.isoMonth(date)
+  let age = internal.isoYear(date) - internal.isoYear(birth)
+  if (dm < bm || (dm === bm && internal.isoDay(date) < internal.isoDay(birth))) age -= 1
   return age
 }

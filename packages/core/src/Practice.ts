@@ -362,11 +362,9 @@ const horizonOf = (w: WindowDates): number => (w.horizon ??= Iso.toEpochDays(Iso
 
 /** The last day of the first full window since hiring, `hiredOn` + `years` years − 1 day, as an epoch day. */
 const firstFullWindowEnd = (hiredOn: IsoDate, years: number): number => {
-  const { day, month, year } = Iso.parts(hiredOn)
-  const y = year + Math.trunc(years)
-  // Integer arithmetic for every real date; at the extremes the string functions keep their range errors.
-  if (!(y > 1 && y <= 9999)) return Iso.toEpochDays(Iso.addDays(Iso.addYears(hiredOn, years), -1))
-  return civil.daysFromCivil(y, month, Math.min(day, civil.daysInMonth(y, month))) - 1
+  // Integer arithmetic for every real date; at the calendar's edges the string functions raise their errors.
+  const end = civil.addMonthsToDays(hiredOn, Math.trunc(years) * 12)
+  return end === undefined || end <= civil.daysFromCivil(1, 1, 1) ? Iso.toEpochDays(Iso.addDays(Iso.addYears(hiredOn, years), -1)) : end - 1
 }
 
 /**

@@ -10,8 +10,9 @@ import * as Schema from "effect/Schema"
 import type { Citation } from "./Citation.js"
 import { Confidence } from "./Citation.js"
 import { InvalidDefinition } from "./Errors.js"
-import type { Finding, Measure, ParameterUse, Severity, SubjectRef, Threshold } from "./Finding.js"
+import type { Finding, Measure, Severity, SubjectRef, Threshold } from "./Finding.js"
 import { describe } from "./internal/annotations.js"
+import * as stamp from "./internal/finding.js"
 import type { IsoDate } from "./IsoDate.js"
 import type * as Parameter from "./Parameter.js"
 import type { Resolved } from "./Policy.js"
@@ -145,36 +146,6 @@ export const versionAt = <S>(rule: Rule<S>, date: IsoDate): Version<S> | undefin
   return found
 }
 
-// A finding records the same parameter versions again and again under one resolved policy: remember them.
-const uses = new WeakMap<Resolved, Map<string, ParameterUse | undefined>>()
-
-const use = (policy: Resolved, p: Parameter.Any): ParameterUse | undefined => {
-  let cache = uses.get(policy)
-  if (cache === undefined) {
-    cache = new Map()
-    uses.set(policy, cache)
-  }
-  if (cache.has(p.id)) return cache.get(p.id)
-  const u = useUncached(policy, p)
-  cache.set(p.id, u)
-  return u
-}
-
-const useUncached = (policy: Resolved, p: Parameter.Any): ParameterUse | undefined => {
-  const r = policy.explain(p)
-  if (r.entry === undefined || r.layer === undefined) return undefined
-  return {
-    id: p.id,
-    effectiveFrom: r.entry.effectiveFrom,
-    level: r.layer.scope.level,
-    scope: r.layer.scope,
-    layer: r.layer.id,
-    source: r.layer.source,
-    verified: r.entry.verified,
-    value: r.entry.value
-  }
-}
-
 /**
  * The context a version's check runs in: `finding` stamps each finding with the rule id and version, subject,
  * date, citations and the resolved parameter versions. A finding that rests on an unverified parameter, or on
@@ -187,29 +158,7 @@ export const context = <S>(rule: Rule<S>, version: Version<S>, subject: SubjectR
   asOf: policy.asOf,
   policy,
   subject,
-  finding: (input) => {
-    const parameters = (input.parameters ?? []).map((p) => use(policy, p)).filter((u): u is ParameterUse => u !== undefined)
-    const verified = rule.confidence !== "M" && parameters.every((p) => p.verified)
-    const severity: Severity = !verified && input.severity === "violation" ? "warning" : input.severity
-    const out: {
-      -readonly [K in keyof Finding]: Finding[K]
-    } = {
-      ruleId: rule.id,
-      ruleVersion: version.effectiveFrom,
-      severity,
-      subject,
-      asOf: policy.asOf,
-      message: input.message,
-      parameters,
-      citations: [...version.citations, ...(input.citations ?? [])],
-      verified
-    }
-    if (input.remedy !== undefined) out.remedy = input.remedy
-    if (input.deadline !== undefined) out.deadline = input.deadline
-    if (input.measured !== undefined) out.measured = input.measured
-    if (input.threshold !== undefined) out.threshold = input.threshold
-    return out
-  }
+  finding: (input) => stamp.make(rule, version, subject, policy, input)
 })
 
 /**

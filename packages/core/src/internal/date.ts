@@ -53,6 +53,27 @@ export const civilFromDays = (z0: number): Civil => {
   return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d }
 }
 
+// Fields of a well-formed `YYYY-MM-DD` read digit by digit, without validation: for decoded dates, in code that
+// runs for every record of a bulk check.
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48
+export const isoYear = (s: string): number => digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3)
+export const isoMonth = (s: string): number => digit(s, 5) * 10 + digit(s, 6)
+export const isoDay = (s: string): number => digit(s, 8) * 10 + digit(s, 9)
+
+/**
+ * Days since 1970-01-01 of a well-formed `YYYY-MM-DD` plus whole calendar months, the day clamped to the end of
+ * a shorter month: what `toEpochDays(addMonths(date, months))` gives, without formatting a date. `undefined`
+ * where `addMonths` refuses (a year outside 0001–9999, a number of months that is not finite).
+ */
+export const addMonthsToDays = (s: string, months: number): number | undefined => {
+  if (!Number.isFinite(months)) return undefined
+  const index = isoYear(s) * 12 + (isoMonth(s) - 1) + Math.trunc(months)
+  const y = Math.floor(index / 12)
+  if (!(y >= 1 && y <= 9999)) return undefined
+  const m = index - y * 12 + 1
+  return daysFromCivil(y, m, Math.min(isoDay(s), daysInMonth(y, m)))
+}
+
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
 export const formatCivil = ({ d, m, y }: Civil): string => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`
