@@ -203,19 +203,20 @@ export const make = (driver: Driver): Service => {
   const decoderOf = (t: Any) => codecOf(t).decode
   const encode = (t: Any, value: unknown): unknown => codecOf(t).encode(value)
 
-  const load = (t: Any, row: Row): Effect.Effect<Stored<unknown>, StoreError> =>
-    Effect.suspend(() => {
-      let json: unknown
-      try {
-        json = JSON.parse(row.data)
-      } catch (cause) {
-        return Effect.fail(new StoreError({ reason: "corrupt", operation: `read ${row.type} ${row.id}`, detail: "not JSON", cause }))
-      }
-      const decoded = decoderOf(t)(json)
-      return Either.isLeft(decoded)
-        ? Effect.fail(new StoreError({ reason: "corrupt", operation: `read ${row.type} ${row.id}`, detail: decoded.left.messageEn, cause: decoded.left }))
-        : Effect.succeed({ type: row.type, id: row.id, version: row.version, value: decoded.right, updatedAt: row.updatedAt })
-    })
+  /** A stored row decoded with its type's Schema (rows may come from other tools: always validated). */
+  const loadSync = (t: Any, row: Row): Either.Either<Stored<unknown>, StoreError> => {
+    let json: unknown
+    try {
+      json = JSON.parse(row.data)
+    } catch (cause) {
+      return Either.left(new StoreError({ reason: "corrupt", operation: `read ${row.type} ${row.id}`, detail: "not JSON", cause }))
+    }
+    const decoded = decoderOf(t)(json)
+    return Either.isLeft(decoded)
+      ? Either.left(new StoreError({ reason: "corrupt", operation: `read ${row.type} ${row.id}`, detail: decoded.left.messageEn, cause: decoded.left }))
+      : Either.right({ type: row.type, id: row.id, version: row.version, value: decoded.right, updatedAt: row.updatedAt })
+  }
+  const load = (t: Any, row: Row): Effect.Effect<Stored<unknown>, StoreError> => Effect.suspend(() => loadSync(t, row))
 
   const conflictWith = (t: Any, id: string, expected: number) =>
     Effect.flatMap(driver.read(t.type, id), (now) => Effect.fail(new Conflict({ type: t.type, id, expected, current: now?.version ?? 0 })))
@@ -487,7 +488,11 @@ export const make = (driver: Driver): Service => {
       let afterId: string | undefined
       for (;;) {
         const page = yield* rows(t, { ...query, ...(afterId === undefined ? {} : { afterId }), limit: 5000 })
-        for (const row of page) out.push((yield* load(t, row)).value)
+        for (const row of page) {
+          const r = loadSync(t, row)
+          if (Either.isLeft(r)) return yield* Effect.fail(r.left)
+          out.push(r.right.value)
+        }
         if (page.length < 5000) return out
         afterId = page[page.length - 1]!.id
       }

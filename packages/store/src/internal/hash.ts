@@ -117,7 +117,10 @@ const native: ((text: string) => string) | undefined = (() => {
 // Node hashes a lone surrogate as U+FFFD, the plain implementation as the code unit itself: only well-formed text
 // goes to Node (canonical JSON always is — JSON.stringify escapes lone surrogates).
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-const wellFormed = (text: string): boolean => !loneSurrogate.test(text)
+const wellFormed = (text: string): boolean => {
+  const native = (text as { readonly isWellFormed?: () => boolean }).isWellFormed
+  return typeof native === "function" ? native.call(text) : !loneSurrogate.test(text)
+}
 
 /** SHA-256 (hex) of a string's UTF-8 bytes. */
 export const sha256 = (text: string): string => (native !== undefined && wellFormed(text) ? native(text) : plain(text))
