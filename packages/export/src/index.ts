@@ -14,6 +14,8 @@ export * as Errors from "./Errors.js"
 /** @since 0.1.0 */
 export * as Html from "./Html.js"
 /** @since 0.1.0 */
+export * as Import from "./Import.js"
+/** @since 0.1.0 */
 export * as Json from "./Json.js"
 /** @since 0.1.0 */
 export * as Mask from "./Mask.js"
@@ -21,5 +23,7 @@ export * as Mask from "./Mask.js"
 export * as Report from "./Report.js"
 /** @since 0.1.0 */
 export * as Table from "./Table.js"
+/** @since 0.1.0 */
+export * as Template from "./Template.js"
 /** @since 0.1.0 */
 export * as Xlsx from "./Xlsx.js"
