@@ -63,6 +63,24 @@ Effect.runPromise(Effect.provide(program, Memory.layerMemory)).then((e) => {
   if (e._tag !== "InvalidInput") throw new Error("expected InvalidInput, got " + e._tag)
   console.log("CJS ok: invalid teacher refused with", e.issues.length, "issues")
 })`
+  },
+  "@chanjiao/export": {
+    esm: `import { Csv, Table, Xlsx } from "@chanjiao/export"
+import * as Effect from "effect/Effect"
+const bytes = Csv.write(Table.make({ name: { zh: "检查结论", en: "findings" }, columns: [{ key: "m", header: { zh: "说明", en: "message" }, kind: "text" }], rows: [["=1+1"]] }))
+if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error("CSV does not start with a BOM")
+const text = new TextDecoder().decode(bytes.subarray(3))
+if (text !== "说明\\r\\n'=1+1\\r\\n") throw new Error("CSV: " + JSON.stringify(text))
+const xlsx = await Effect.runPromise(Xlsx.write([Table.findings([])]))
+if (xlsx[0] !== 0x50 || xlsx[1] !== 0x4b) throw new Error("XLSX is not a ZIP")
+console.log("ESM ok: CSV with BOM, formula neutralised; XLSX of", xlsx.length, "bytes")`,
+    cjs: `const { Csv, Json, Mask } = require("@chanjiao/export")
+const bytes = Csv.findings([])
+if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error("CSV does not start with a BOM")
+if (Mask.idNumber("110105199001011234") !== "110105********1234") throw new Error("masking")
+const schemas = Json.jsonSchemas()
+if (schemas.Teacher.$schema !== "http://json-schema.org/draft-07/schema#") throw new Error("JSON Schema")
+console.log("CJS ok: findings CSV with BOM,", Object.keys(schemas).length, "JSON Schemas")`
   }
 }
 
