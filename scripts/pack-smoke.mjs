@@ -28,6 +28,41 @@ if (!isLeft(r) || !(r.left instanceof Errors.InvalidInput)) throw new Error("exp
 if (Identity.idNumberCheck("37082819900101002") !== "X") throw new Error("id check")
 console.log("CJS ok:", r.left.issues.length, "issues, first:", r.left.issues[0].zh)`
   },
+  "@chanjiao/store-sql": {
+    esm: `import { Client } from "@chanjiao/store-sql"
+const client = await Client.createClient({ url: "sqlite::memory:" })
+const school = { id: "s-1", code: "3137004512", name: "金乡县职业中等专业学校", type: "secondary", province: "37", legalPerson: true, hasCharter: true, attachedClassesOnly: false }
+await client.put("school", school, { actor: "smoke", at: "2025-03-01T08:00:00Z", expectedVersion: 0 })
+const got = await client.get("school", "s-1")
+await client.close()
+if (got.version !== 1) throw new Error("version " + got.version)
+console.log("ESM ok: SQLite store put/get, version", got.version)`,
+    cjs: `const { Client } = require("@chanjiao/store-sql")
+Client.createClient({ url: "sqlite::memory:" }).then(async (client) => {
+  try {
+    await client.get("teacher", "missing")
+    throw new Error("expected not-found")
+  } catch (e) {
+    if (e._tag !== "StoreError" || e.reason !== "not-found") throw e
+    console.log("CJS ok: missing teacher is a StoreError", e.reason)
+  } finally {
+    await client.close()
+  }
+})`
+  },
+  "@chanjiao/cli": {
+    esm: `import { Cli } from "@chanjiao/cli"
+let out = ""
+const code = await Cli.run(["check", "--db", "memory:", "--date", "2025-06-30"], { out: (t) => void (out += t), err: () => undefined, tty: false, cwd: process.cwd(), now: () => 0, today: () => "2025-06-30", instant: () => "2025-06-30T00:00:00Z" })
+if (code !== 0 || !out.includes("检查结果")) throw new Error("check: " + code + " " + out)
+console.log("ESM ok:", out.trim())`,
+    cjs: `const { Cli } = require("@chanjiao/cli")
+let err = ""
+Cli.run(["check", "--date", "2025-02-30"], { out: () => undefined, err: (t) => void (err += t), tty: false, cwd: process.cwd(), now: () => 0, today: () => "2025-06-30", instant: () => "2025-06-30T00:00:00Z" }).then((code) => {
+  if (code !== 2) throw new Error("expected exit code 2, got " + code)
+  console.log("CJS ok: bad date exits", code)
+})`
+  },
   "@chanjiao/testkit": {
     esm: `import { Generate } from "@chanjiao/testkit"
 const a = Generate.school(0, Generate.sizes.school, { seed: 1 })

@@ -7,7 +7,7 @@
  */
 import { Agreements, Finding, Grading, Indicators, InternshipGates, IsoDate, National, Policy, TeacherQualification } from "@chanjiao/core"
 import type { Agreement, Jurisdiction, School } from "@chanjiao/core"
-import type { Store } from "@chanjiao/store"
+import type { Errors, Store } from "@chanjiao/store"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 
@@ -63,7 +63,10 @@ export const schoolYearOf = (on: IsoDate.IsoDate): Indicators.Period => {
  * @since 0.1.0
  * @category combinators
  */
-export const evaluate = (store: Store.Service, options: { readonly date: IsoDate.IsoDate; readonly period?: Indicators.Period; readonly schoolIds?: ReadonlyArray<string> }) =>
+export const evaluate = (
+  store: Store.Service,
+  options: { readonly date: IsoDate.IsoDate; readonly period?: Indicators.Period; readonly schoolIds?: ReadonlyArray<string> }
+): Effect.Effect<Evaluation, Errors.StoreError> =>
   Effect.gen(function* () {
     const period = options.period ?? schoolYearOf(options.date)
     const dataset = yield* store.loadDataset({ ...(options.schoolIds === undefined ? {} : { schoolIds: options.schoolIds }), period: { start: period.start, end: period.end } })
@@ -131,7 +134,10 @@ export const evaluate = (store: Store.Service, options: { readonly date: IsoDate
  * @since 0.1.0
  * @category combinators
  */
-export const advanceAgreements = (store: Store.Service, options: { readonly date: IsoDate.IsoDate; readonly actor: string; readonly at: DateTime.Utc }) =>
+export const advanceAgreements = (
+  store: Store.Service,
+  options: { readonly date: IsoDate.IsoDate; readonly actor: string; readonly at: DateTime.Utc }
+): Effect.Effect<number, Errors.StoreError | Errors.Conflict | Errors.UnknownType> =>
   Effect.gen(function* () {
     let changed = 0
     const schools = new Map((yield* store.list("school")).map((s) => [s.id, s.value] as const))
