@@ -19,6 +19,7 @@ import * as Args from "./Args.js"
 import * as Demo from "./Demo.js"
 import * as Engine from "./Engine.js"
 import * as Files from "./Files.js"
+import { progress } from "./Output.js"
 import type { Io } from "./Output.js"
 import * as Text from "./Text.js"
 
@@ -96,6 +97,27 @@ const withStore = async <A>(args: Args.Args, io: Io, program: Effect.Effect<A, u
   throw new CliFailure(exitCodes.storage, `内部错误：${Cause.pretty(exit.cause).split("\n")[0]}`, `internal error: ${Cause.pretty(exit.cause).split("\n")[0]}`)
 }
 
+/** Loads and evaluates with a progress bar on standard error (drawn on a terminal once it takes over a second). */
+const evaluateWithProgress = (args: Args.Args, io: Io, lang: Text.Lang, options: Omit<Parameters<typeof Engine.evaluate>[1], "onProgress">) => {
+  const bar = progress(io, lang === "zh" ? "读取、检查与计算" : "loading, checking, computing", 100)
+  let last: { done: number; total: number } = { done: 0, total: 1 }
+  return withStore(
+    args,
+    io,
+    Effect.flatMap(Store.Store, (s) =>
+      Engine.evaluate(s, {
+        ...options,
+        onProgress: (done, total) => {
+          last = { done, total }
+          bar.tick(Math.round((done / total) * 100))
+        }
+      })
+    )
+  ).finally(() => {
+    if (last.done > 0) bar.end()
+  })
+}
+
 const commands: Record<Args.Command, (args: Args.Args, io: Io, lang: Text.Lang) => Promise<number>> = {
   help: async (args, io) => {
     io.out(Text.help(args.positionals[0]))
@@ -116,7 +138,7 @@ const commands: Record<Args.Command, (args: Args.Args, io: Io, lang: Text.Lang) 
     const format = Args.choice(args, "format", ["text", "json", "csv"] as const, "text")
     const failOn = Args.choice(args, "fail-on", ["none", "violation", "warning"] as const, "none")
     const schoolIds = schoolsOption(args)
-    const e = await withStore(args, io, Effect.flatMap(Store.Store, (s) => Engine.evaluate(s, { date, ...(schoolIds === undefined ? {} : { schoolIds }) })))
+    const e = await evaluateWithProgress(args, io, lang, { date, ...(schoolIds === undefined ? {} : { schoolIds }) })
     if (format === "json") io.out(`${Files.json(e.findings)}\n`)
     else if (format === "csv") io.out(Files.findingsCsv(e.findings, lang))
     else io.out(Text.findingsReport(e.findings, date, lang))
@@ -127,7 +149,7 @@ const commands: Record<Args.Command, (args: Args.Args, io: Io, lang: Text.Lang) 
     const date = dateOption(args, "date", today(io))
     const format = Args.choice(args, "format", ["text", "json"] as const, "text")
     const schoolIds = schoolsOption(args)
-    const e = await withStore(args, io, Effect.flatMap(Store.Store, (s) => Engine.evaluate(s, { date, ...(schoolIds === undefined ? {} : { schoolIds }) })))
+    const e = await evaluateWithProgress(args, io, lang, { date, ...(schoolIds === undefined ? {} : { schoolIds }) })
     // Agreement warnings: expiring agreements, deliverables due, missing signatures, majors without a partner.
     const warnings = e.findings.filter((f) => f.ruleId === "PLAN-MAJOR-PARTNER" || f.subject.type.includes("Agreement"))
     io.out(format === "json" ? `${Files.json(warnings)}\n` : Text.findingsReport(warnings, date, lang))
@@ -138,7 +160,7 @@ const commands: Record<Args.Command, (args: Args.Args, io: Io, lang: Text.Lang) 
     const period = periodOption(args, date)
     const format = Args.choice(args, "format", ["text", "json", "csv", "xlsx"] as const, "text")
     const schoolIds = schoolsOption(args)
-    const e = await withStore(args, io, Effect.flatMap(Store.Store, (s) => Engine.evaluate(s, { date: period.end, period, ...(schoolIds === undefined ? {} : { schoolIds }) })))
+    const e = await evaluateWithProgress(args, io, lang, { date: period.end, period, ...(schoolIds === undefined ? {} : { schoolIds }) })
     if (format === "json") io.out(`${Files.json(e.indicators)}\n`)
     else if (format === "csv") io.out(Files.indicatorsCsv(e.indicators, lang))
     else if (format === "xlsx") {
@@ -154,7 +176,7 @@ const commands: Record<Args.Command, (args: Args.Args, io: Io, lang: Text.Lang) 
     const format = Args.choice(args, "format", ["csv", "xlsx", "json", "html"] as const, "xlsx")
     const schoolIds = schoolsOption(args)
     const dir = resolve(io.cwd, Args.text(args, "out") ?? ".")
-    const e = await withStore(args, io, Effect.flatMap(Store.Store, (s) => Engine.evaluate(s, { date, period, ...(schoolIds === undefined ? {} : { schoolIds }) })))
+    const e = await evaluateWithProgress(args, io, lang, { date, period, ...(schoolIds === undefined ? {} : { schoolIds }) })
     const written = await Files.writeExport(dir, format, e, { lang, unmask: args.options.unmask === true })
     for (const f of written) io.out(`${lang === "zh" ? "已写入" : "wrote"} ${f}\n`)
     return exitCodes.ok

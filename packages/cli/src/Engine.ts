@@ -65,7 +65,13 @@ export const schoolYearOf = (on: IsoDate.IsoDate): Indicators.Period => {
  */
 export const evaluate = (
   store: Store.Service,
-  options: { readonly date: IsoDate.IsoDate; readonly period?: Indicators.Period; readonly schoolIds?: ReadonlyArray<string> }
+  options: {
+    readonly date: IsoDate.IsoDate
+    readonly period?: Indicators.Period
+    readonly schoolIds?: ReadonlyArray<string>
+    /** Called as the work goes: after loading, after each school's checks, after the indicators. */
+    readonly onProgress?: (done: number, total: number) => void
+  }
 ): Effect.Effect<Evaluation, Errors.StoreError> =>
   Effect.gen(function* () {
     const period = options.period ?? schoolYearOf(options.date)
@@ -82,7 +88,10 @@ export const evaluate = (
       if (list === undefined) assessmentsByInternship.set(a.internshipId, [a])
       else list.push(a)
     }
-    for (const school of dataset.schools) {
+    const steps = dataset.schools.length + 2
+    options.onProgress?.(1, steps)
+    for (const [k, school] of dataset.schools.entries()) {
+      options.onProgress?.(k + 1, steps)
       const policy = policyFor(school, options.date)
       // Internship gates (INT-*), each internship judged over its own dates.
       const checker = InternshipGates.checker(National.policy, jurisdictionOf(school))
@@ -123,7 +132,9 @@ export const evaluate = (
     findings.sort(Finding.order)
     const last = dataset.schools[0]
     const indicatorPolicy = last === undefined ? Policy.at(National.policy, {} as Jurisdiction.Jurisdiction, period.end) : policyFor(last, period.end)
+    options.onProgress?.(steps - 1, steps)
     const indicators = Indicators.compute(Indicators.catalogue, { ...dataset, internshipFindings }, period, indicatorPolicy)
+    options.onProgress?.(steps, steps)
     return { date: options.date, period, dataset, findings, internshipFindings, grades, teachers, indicators } satisfies Evaluation
   })
 
