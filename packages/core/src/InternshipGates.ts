@@ -182,6 +182,15 @@ const limitsOf = (policy: Policy.Resolved): Limits => {
   return found
 }
 
+/** Whether `have` holds every one of `needed` (plain loops: every agreement and site report is checked). */
+const holdsAll = (have: ReadonlyArray<string>, needed: ReadonlyArray<string>): boolean => {
+  next: for (const n of needed) {
+    for (const h of have) if (h === n) continue next
+    return false
+  }
+  return true
+}
+
 /** Days from `a` to `b` inclusive. */
 const days = (a: IsoDate, b: IsoDate) => Iso.diffDays(a, b) + 1
 
@@ -836,7 +845,7 @@ const fieldsRule = rule("INT-AGREE-FIELDS", { zh: "三方协议应具备的内�
       if (a === undefined) return NONE
       const post = isPostType(j.internship)
       // The usual case, every clause present: nothing to list.
-      if (requiredClauses.every((c) => a.clauses.includes(c)) && (!post || a.clauses.includes("pay"))) return NONE
+      if (holdsAll(a.clauses, requiredClauses) && (!post || a.clauses.includes("pay"))) return NONE
       const needed = post ? [...requiredClauses, "pay" as const] : [...requiredClauses]
       const missing = needed.filter((c) => !a.clauses.includes(c))
       return missing.length === 0
@@ -862,7 +871,7 @@ const siteRule = rule("INT-UNIT-SITEVISIT", { zh: "选用新实习单位前须�
           parameters: [N.internshipSiteVisitAspects]
         })
       }
-      if (aspects.every((a) => report.aspects.includes(a as never))) return NONE
+      if (holdsAll(report.aspects, aspects)) return NONE
       const missing = aspects.filter((a) => !report.aspects.includes(a as never))
       return missing.length === 0
         ? NONE
