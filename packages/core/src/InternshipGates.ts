@@ -1029,12 +1029,12 @@ const changeDates = (policy: Policy.Policy, r: Rule.Any): ReadonlyArray<IsoDate>
  * @category constructors
  */
 export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Checker => {
-  // Per date: the policy resolved on it and, once a placement starts on it, the rules that policy turns off.
-  const resolved = new Map<string, { readonly policy: Policy.Resolved; off: ReadonlyArray<boolean> | undefined }>()
+  // Per date: the policy resolved on it and, once placements start on it, the steps they run (see `stepsFrom`).
+  const resolved = new Map<string, { readonly policy: Policy.Resolved; post?: ReadonlyArray<Step>; other?: ReadonlyArray<Step> }>()
   const on = (date: IsoDate) => {
     let r = resolved.get(date)
     if (r === undefined) {
-      r = { policy: Policy.at(policy, jurisdiction, date), off: undefined }
+      r = { policy: Policy.at(policy, jurisdiction, date) }
       resolved.set(date, r)
     }
     return r
@@ -1047,17 +1047,23 @@ export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Chec
     const lastChange = dates[dates.length - 1] ?? ("0000-01-01" as IsoDate)
     return { rule: r, dates, lastChange, lastVersion: r.versions[r.versions.length - 1]! }
   })
-  // The rules share a few last-change dates: a placement is compared with each of those once, not with every
-  // rule's (date strings compare character by character). `settled` counts the dates on or before its start.
-  const lastChanges = [...new Set(planned.map((p) => p.lastChange))].sort()
   const plans = planned.map((p) => {
     const direct = directs.get(p.lastVersion.check)
-    return { ...p, change: lastChanges.indexOf(p.lastChange), direct: direct?.check ?? p.lastVersion.check, postOnly: direct?.postOnly ?? false, when: direct?.when }
+    return { ...p, direct: direct?.check ?? p.lastVersion.check, postOnly: direct?.postOnly ?? false, when: direct?.when }
   })
-  // The rules a policy turns off (their `when` fails).
-  const offUnder = (resolved: Policy.Resolved): ReadonlyArray<boolean> => {
+  type Step = { readonly plan: (typeof plans)[number]; readonly whole: boolean }
+  // What a placement starting on a date runs, in rule order, worked out once per date (and kind of placement):
+  // a rule whose last change is on or before the start runs once over the whole placement — unless it is for
+  // 岗位实习 only and this is not one, or the policy turns it off (its `when` fails); the checker makes those
+  // tests here and calls the check unwrapped. Any other rule is split where it changes.
+  const stepsFrom = (start: IsoDate, resolved: Policy.Resolved, post: boolean): ReadonlyArray<Step> => {
     const l = limitsOf(resolved)
-    return plans.map((p) => p.when !== undefined && !p.when(l))
+    const steps: Array<Step> = []
+    for (const plan of plans) {
+      if (plan.lastChange > start) steps.push({ plan, whole: false })
+      else if (!(plan.postOnly && !post) && (plan.when === undefined || plan.when(l))) steps.push({ plan, whole: true })
+    }
+    return steps
   }
 
   const run = (subject: Subject, cutoff: IsoDate, only?: ReadonlySet<string>): ReadonlyArray<Finding> => {
@@ -1069,10 +1075,9 @@ export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Chec
     const whole: Judged = { internship: subject.internship, student: subject.student, agreement: subject.agreement, from: start, to: end, cutoff, split: false }
     const starting = on(start)
     const policyAtStart = starting.policy
-    let settled = 0
-    while (settled < lastChanges.length && lastChanges[settled]! <= start) settled++
-    const post = isPostType(subject.internship)
-    const offHere = (starting.off ??= offUnder(policyAtStart))
+    const steps = isPostType(subject.internship)
+      ? (starting.post ??= stepsFrom(start, policyAtStart, true))
+      : (starting.other ??= stepsFrom(start, policyAtStart, false))
     // One context for the single-stretch rules: a finding is stamped with the rule running when it is made.
     let current = plans[0]
     const shared: Rule.Context = {
@@ -1081,13 +1086,10 @@ export const checker = (policy: Policy.Policy, jurisdiction: Jurisdiction): Chec
       subject: ref,
       finding: (input) => stamp.make(current!.rule, current!.lastVersion, ref, policyAtStart, input)
     }
-    for (let p = 0; p < plans.length; p++) {
-      const plan = plans[p]!
+    for (const { plan, whole: once } of steps) {
       const r = plan.rule
       if (only !== undefined && !only.has(r.id)) continue
-      if (plan.change < settled) {
-        // The tests of this module's wrappers, made here: the check is called unwrapped, or not at all.
-        if ((plan.postOnly && !post) || offHere[p]!) continue
+      if (once) {
         current = plan
         const found = plan.direct(whole as never, shared)
         for (let k = 0; k < found.length; k++) out.push(found[k]!)
