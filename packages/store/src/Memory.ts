@@ -100,6 +100,22 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
       })
     })
 
+  /** Changes the entries `claimant` holds (ack or release); entries it does not hold are left as they are. */
+  const settle = (eventIds: ReadonlyArray<string>, claimant: string, change: (e: OutboxEntry) => OutboxEntry) =>
+    locked(
+      Effect.gen(function* () {
+        let n = 0
+        for (const id of new Set(eventIds)) {
+          const i = outboxById.get(id)
+          const e = i === undefined ? undefined : outbox[i]
+          if (i === undefined || e === undefined || e.state !== "claimed" || e.claimedBy !== claimant) continue
+          yield* setEntry(i, change(e))
+          n++
+        }
+        return n
+      })
+    )
+
   const claimable = (e: OutboxEntry, at: string) => e.state === "pending" || (e.state === "claimed" && e.claimedUntil !== null && e.claimedUntil < at)
 
   const driver: Driver = {
@@ -180,34 +196,8 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
           return out
         })
       ),
-    ackOutbox: (eventIds, claimant) =>
-      locked(
-        Effect.gen(function* () {
-          let n = 0
-          for (const id of new Set(eventIds)) {
-            const i = outboxById.get(id)
-            const e = i === undefined ? undefined : outbox[i]
-            if (i === undefined || e === undefined || e.state !== "claimed" || e.claimedBy !== claimant) continue
-            yield* setEntry(i, { ...e, state: "acked", claimedUntil: null })
-            n++
-          }
-          return n
-        })
-      ),
-    releaseOutbox: (eventIds, claimant) =>
-      locked(
-        Effect.gen(function* () {
-          let n = 0
-          for (const id of new Set(eventIds)) {
-            const i = outboxById.get(id)
-            const e = i === undefined ? undefined : outbox[i]
-            if (i === undefined || e === undefined || e.state !== "claimed" || e.claimedBy !== claimant) continue
-            yield* setEntry(i, { ...e, state: "pending", claimedBy: null, claimedUntil: null })
-            n++
-          }
-          return n
-        })
-      ),
+    ackOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "acked", claimedUntil: null })),
+    releaseOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "pending", claimedBy: null, claimedUntil: null })),
     readOutbox: (q) =>
       locked(
         Effect.sync(() => {
