@@ -406,45 +406,51 @@ export const make = (driver: Driver): Service => {
       )
     }) as never
 
-  const transition: Service["transition"] = (type, id, options) =>
+  /** A life-cycle change: the stored aggregate at the caller's version, its machine under the policy, one transaction. */
+  const onMachine = <R, E>(
+    type: string,
+    id: string,
+    options: { readonly expectedVersion: number; readonly policy: Policy.Resolved },
+    change: (t: Any, row: Row, before: Stored<unknown>, machine: Lifecycle.Machine<unknown>) => Effect.Effect<R, E>
+  ) =>
     Effect.gen(function* () {
       const t = yield* typeOf(type)
       const machineOf = yield* lifecycleOf(t)
       return yield* driver.transaction(
         Effect.gen(function* () {
           const row = yield* current(t, id, options.expectedVersion)
-          const before = (yield* load(t, row)).value
-          const machine = machineOf(options.policy)
-          const input: Lifecycle.Input<unknown> = { type: options.event.type, on: options.event.on, payload: options.event.payload }
-          const result = Lifecycle.transition(machine, before, input, options.by, { policy: options.policy, ref: { type: t.type, id } })
-          if (Either.isLeft(result)) {
-            const r = result.left
-            return yield* Effect.fail(new TransitionRefused({ type: t.type, id, event: input.type, reason: r.reason, messageZh: r.message.zh, messageEn: r.message.en, findings: r.findings }))
-          }
-          const step = result.right
-          const stored = yield* write(t, step.aggregate, row, options.expectedVersion, options, input.type, step.emitted.map((e) => ({ event: e.type, data: e })))
-          return { stored, state: step.state.id, emitted: step.emitted, findings: step.findings }
+          return yield* change(t, row, yield* load(t, row), machineOf(options.policy))
         })
       )
-    }) as never
+    })
+
+  const asEvents = (emitted: ReadonlyArray<Lifecycle.DomainEvent>) => emitted.map((e) => ({ event: e.type, data: e }))
+
+  const transition: Service["transition"] = (type, id, options) =>
+    onMachine(type, id, options, (t, row, before, machine) =>
+      Effect.gen(function* () {
+        const input: Lifecycle.Input<unknown> = { type: options.event.type, on: options.event.on, payload: options.event.payload }
+        const result = Lifecycle.transition(machine, before.value, input, options.by, { policy: options.policy, ref: { type: t.type, id } })
+        if (Either.isLeft(result)) {
+          const r = result.left
+          return yield* Effect.fail(new TransitionRefused({ type: t.type, id, event: input.type, reason: r.reason, messageZh: r.message.zh, messageEn: r.message.en, findings: r.findings }))
+        }
+        const step = result.right
+        const stored = yield* write(t, step.aggregate, row, options.expectedVersion, options, input.type, asEvents(step.emitted))
+        return { stored, state: step.state.id, emitted: step.emitted, findings: step.findings }
+      })
+    ) as never
 
   const advance: Service["advance"] = (type, id, options) =>
-    Effect.gen(function* () {
-      const t = yield* typeOf(type)
-      const machineOf = yield* lifecycleOf(t)
-      return yield* driver.transaction(
-        Effect.gen(function* () {
-          const row = yield* current(t, id, options.expectedVersion)
-          const before = yield* load(t, row)
-          const machine = machineOf(options.policy)
-          const next = Lifecycle.advance(machine, before.value, options.policy)
-          const state = (machine.stamp(next.aggregate)?.state ?? machine.initial) as string
-          if (next.emitted.length === 0) return { stored: before, state, emitted: [], findings: [] }
-          const stored = yield* write(t, next.aggregate, row, options.expectedVersion, options, "advance", next.emitted.map((e) => ({ event: e.type, data: e })))
-          return { stored, state, emitted: next.emitted, findings: [] }
-        })
-      )
-    }) as never
+    onMachine(type, id, options, (t, row, before, machine) =>
+      Effect.gen(function* () {
+        const next = Lifecycle.advance(machine, before.value, options.policy)
+        const state = (machine.stamp(next.aggregate)?.state ?? machine.initial) as string
+        if (next.emitted.length === 0) return { stored: before, state, emitted: [], findings: [] }
+        const stored = yield* write(t, next.aggregate, row, options.expectedVersion, options, "advance", asEvents(next.emitted))
+        return { stored, state, emitted: next.emitted, findings: [] }
+      })
+    ) as never
 
   const find: Service["find"] = (type, id) =>
     Effect.gen(function* () {
