@@ -9,5 +9,8 @@ export const alias = {
   "@chanjiao/testkit": fileURLToPath(new URL("./packages/testkit/src/index.ts", import.meta.url)),
   "@chanjiao/export": fileURLToPath(new URL("./packages/export/src/index.ts", import.meta.url)),
   "@chanjiao/cli": fileURLToPath(new URL("./packages/cli/src/index.ts", import.meta.url)),
+  "@chanjiao/plugin-province-gansu": fileURLToPath(new URL("./packages/plugin-province-gansu/src/index.ts", import.meta.url)),
+  "@chanjiao/plugin-local-rules": fileURLToPath(new URL("./packages/plugin-local-rules/src/index.ts", import.meta.url)),
+  "@chanjiao/plugin-webhook": fileURLToPath(new URL("./packages/plugin-webhook/src/index.ts", import.meta.url)),
   "@chanjiao/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url))
 }
