@@ -517,34 +517,65 @@ const indexTeachers = (
   }
 }
 
-const indexInternships = (out: ReadonlyMap<string, SchoolIndex>, ordinals: ReadonlyMap<string, number>, c: Columns, data: Dataset, period: Period, policy: Resolved) => {
-  const { bits: flags, school, counts } = c
-  const P = c.populations
-  // Which subjects assessed each internship, as bits (1 school, 2 enterprise).
-  const assessed = new Map<string, number>()
-  const assessments = data.assessments ?? []
-  // Assessments usually come grouped by internship: a run of one internship's is merged before touching the map.
+/**
+ * Which subjects assessed each internship, as bits (1 school, 2 enterprise), by the internship's position.
+ *
+ * Assessments usually come grouped by internship and in the internships' order (as generated, imported or
+ * loaded from the store): then a merge walk joins them with no hashing at all. When they do not (a run of one
+ * internship's assessments split, or out of order), the join falls back to a map by id. Either way the result is
+ * the same.
+ */
+const assessedBits = (internships: ReadonlyArray<Internship>, assessments: ReadonlyArray<Assessment>): Uint8Array => {
+  const out = new Uint8Array(internships.length)
+  if (assessments.length === 0) return out
+  // Runs of consecutive result assessments of one internship.
+  const runIds: Array<string> = []
+  const runBits: Array<number> = []
   let last: string | undefined
-  let bits = 0
   for (let k = 0; k < assessments.length; k++) {
     const a = assessments[k]!
     if (a.stage !== "result") continue
-    if (a.internshipId !== last) {
-      if (last !== undefined) assessed.set(last, (assessed.get(last) ?? 0) | bits)
+    const bit = a.assessor === "school" ? 1 : 2
+    if (a.internshipId === last) runBits[runBits.length - 1]! |= bit
+    else {
       last = a.internshipId
-      bits = 0
+      runIds.push(last)
+      runBits.push(bit)
     }
-    bits |= a.assessor === "school" ? 1 : 2
   }
-  if (last !== undefined) assessed.set(last, (assessed.get(last) ?? 0) | bits)
+  let p = 0
+  for (let k = 0; k < internships.length && p < runIds.length; k++) {
+    if (internships[k]!.id === runIds[p]) out[k] = runBits[p++]!
+  }
+  if (p === runIds.length) return out
+  // Not in the internships' order: join by id.
+  const byId = new Map<string, number>()
+  for (let r = 0; r < runIds.length; r++) byId.set(runIds[r]!, (byId.get(runIds[r]!) ?? 0) | runBits[r]!)
+  for (let k = 0; k < internships.length; k++) out[k] = byId.get(internships[k]!.id) ?? 0
+  return out
+}
+
+const indexInternships = (out: ReadonlyMap<string, SchoolIndex>, ordinals: ReadonlyMap<string, number>, c: Columns, data: Dataset, period: Period, policy: Resolved) => {
+  const { bits: flags, school, counts } = c
+  const P = c.populations
+  const internships = data.internships ?? []
+  const assessed = assessedBits(internships, data.assessments ?? [])
   // Built only when some internship's findings have to be computed here.
   let studentsById: ReadonlyMap<string, Student> | undefined
   let agreementsById: ReadonlyMap<string, InternshipAgreement> | undefined
   const checkers = new Map<string, InternshipGates.Checker>()
   const givenFindings = data.internshipFindings
-  const internships = data.internships ?? []
+  // The given findings are usually keyed in the internships' order: read them by walking the map alongside the
+  // internships (no hashing), and look an id up only when the walk and the internships disagree.
+  const walk = givenFindings === undefined ? undefined : givenFindings.entries()
+  let next = walk === undefined ? undefined : walk.next()
   for (let k = 0; k < internships.length; k++) {
     const i = internships[k]!
+    let walked: ReadonlyArray<Finding> | undefined
+    if (next !== undefined && !next.done && next.value[0] === i.id) {
+      walked = next.value[1]
+      next = walk!.next()
+    }
     if (i.kind === "observation" || i.start > period.end || i.end < period.start) continue
     const o = ordinals.get(i.schoolId)
     if (o === undefined) continue
@@ -552,7 +583,7 @@ const indexInternships = (out: ReadonlyMap<string, SchoolIndex>, ordinals: Reado
     let b = 1 << IN.post
     counts[base + IN.post]!++
     // PLAN-INTERN-COMPLIANT: no violation among the internship's findings.
-    let findings = givenFindings === undefined ? undefined : givenFindings.get(i.id)
+    let findings = walked !== undefined || givenFindings === undefined ? walked : givenFindings.get(i.id)
     if (findings === undefined) {
       studentsById ??= new Map(data.students.map((st) => [st.id, st] as const))
       agreementsById ??= new Map((data.internshipAgreements ?? []).map((a) => [a.id, a] as const))
@@ -578,7 +609,7 @@ const indexInternships = (out: ReadonlyMap<string, SchoolIndex>, ordinals: Reado
     if (i.end <= period.end) {
       b |= 1 << IN.ended
       counts[base + IN.ended]!++
-      if (assessed.get(i.id) === 3) {
+      if (assessed[k] === 3) {
         b |= 1 << IN.both
         counts[base + IN.both]!++
       }

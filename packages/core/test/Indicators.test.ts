@@ -429,6 +429,39 @@ describe("every catalogue indicator equals its oracle", () => {
   }, { fastCheck: { numRuns: 60 } })
 })
 
+describe("joins of internships with their assessments and findings", () => {
+  const shuffle = <A>(xs: ReadonlyArray<A>, seed: number): Array<A> => {
+    const a = [...xs]
+    let x = (seed & 0x7fffffff) || 1
+    for (let i = a.length - 1; i > 0; i--) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff
+      const j = x % (i + 1)
+      ;[a[i], a[j]] = [a[j]!, a[i]!]
+    }
+    return a
+  }
+  const norm = (vs: ReadonlyArray<Indicators.Value>) =>
+    vs.map((v) => ({ id: `${v.schoolId}/${v.indicator}/${v.variant}/${v.majorCode}`, n: v.numerator, d: v.denominator, s: v.status, pn: [...v.provenance.numerator].sort(), pd: [...v.provenance.denominator].sort() }))
+
+  // PLAN-DUAL-ASSESS and PLAN-INTERN-COMPLIANT read assessments and findings in the internships' order when they
+  // come that way, and by id otherwise: every order gives the same figures and provenance.
+  it.prop("PLAN-DUAL-ASSESS, PLAN-INTERN-COMPLIANT: the same whatever the order of internships, assessments and findings", [richArb, fc.integer(), fc.boolean()], ([ds, seed, extra]) => {
+    const expected = norm(Indicators.compute(Indicators.catalogue, ds, period, policy))
+    // Findings for an internship the dataset does not have, first in the map, must not derail the others.
+    const findings = [...ds.internshipFindings]
+    const shuffled: Indicators.Dataset = {
+      ...ds,
+      internships: shuffle(ds.internships, seed),
+      assessments: shuffle(ds.assessments, seed + 1),
+      internshipFindings: new Map([...(extra ? [["i-unknown", []] as const] : []), ...shuffle(findings, seed + 2)])
+    }
+    expect(norm(Indicators.compute(Indicators.catalogue, shuffled, period, policy))).toEqual(expected)
+    // In order, with one internship's assessments split in two runs.
+    const split: Indicators.Dataset = { ...ds, assessments: [...ds.assessments.filter((a) => a.assessor === "school"), ...ds.assessments.filter((a) => a.assessor !== "school")], internshipFindings: new Map([...(extra ? [["i-unknown", []] as const] : []), ...findings]) }
+    expect(norm(Indicators.compute(Indicators.catalogue, split, period, policy))).toEqual(expected)
+  }, { fastCheck: { numRuns: 40 } })
+})
+
 // -------------------------------------------------------------------------------------------------------------
 // School facts, 达标工程 (IND-DB-*), technical schools and 产教融合型企业 (PEI-*) against oracles written from the
 // standards' words, over random schools whose figures fall around (and exactly on) each threshold
