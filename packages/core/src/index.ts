@@ -70,3 +70,5 @@ export * as Text from "./Text.js"
 export * as Validation from "./Validation.js"
 /** @since 0.1.0 */
 export * as Entities from "./Entities.js"
+/** @since 0.1.0 */
+export * as Plugin from "./Plugin.js"
