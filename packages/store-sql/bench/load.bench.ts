@@ -17,7 +17,8 @@
  * Targets: SQLite ≥ 100,000 records/s; PostgreSQL and MariaDB within 2× the raw driver; load back < 200 ms.
  *
  * `CHANJIAO_BENCH_SCHOOLS` sets how many schools of the province to load (default 40, a tenth of it, so that
- * `npm run bench` stays within its time budget; set 400 for the whole province).
+ * `npm run bench` stays within its time budget; set 400 for the whole province); `CHANJIAO_BENCH_TARGETS` (e.g.
+ * `SQLite`) limits the run to some databases.
  */
 import { Indicators } from "@chanjiao/core"
 import { Store } from "@chanjiao/store"
@@ -195,7 +196,9 @@ const targets: ReadonlyArray<Target> = [
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
 
-for (const target of targets) {
+// `CHANJIAO_BENCH_TARGETS=SQLite,MariaDB` limits the run to some databases (all three by default).
+const only = process.env.CHANJIAO_BENCH_TARGETS?.split(",").map((x) => x.trim().toLowerCase())
+for (const target of targets.filter((t) => only === undefined || only.includes(t.name.toLowerCase()))) {
   const ours = `cjb_${process.pid}_`
   const base = `blb_${process.pid}_`
   try {
