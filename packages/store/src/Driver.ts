@@ -108,8 +108,12 @@ export interface NewOutboxEntry {
  */
 export interface OutboxEntry extends NewOutboxEntry {
   readonly seq: number
-  /** `pending` until claimed; `claimed` while a consumer holds it; `acked` once delivered (never again). */
-  readonly state: "pending" | "claimed" | "acked"
+  /**
+   * `pending` until claimed; `claimed` while a consumer holds it (or until its retry time, see `retryOutbox`);
+   * `acked` once delivered (never again); `dead` once a consumer gave up on it (a dead letter: never claimed
+   * again unless revived). Adapters without `deadLetterOutbox` never hold `dead` entries.
+   */
+  readonly state: "pending" | "claimed" | "acked" | "dead"
   /** How many times it has been claimed. */
   readonly attempts: number
   readonly claimedBy: string | null
@@ -174,6 +178,22 @@ export interface Driver {
   readonly ackOutbox: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
   /** Gives entries claimed by `claimant` back (pending again); returns how many. */
   readonly releaseOutbox: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  /**
+   * Optional (since 0.2.0): gives entries claimed by `claimant` back to be claimed again only after `at` (a
+   * retry time, ISO 8601 UTC): they stay `claimed` until `at` and are then claimable like a lapsed claim;
+   * `attempts` is kept. Returns how many. Without it, a consumer can only release at once or let the claim lapse.
+   */
+  readonly retryOutbox?: (eventIds: ReadonlyArray<string>, claimant: string, at: string) => Effect.Effect<number, StoreError>
+  /**
+   * Optional (since 0.2.0): marks entries claimed by `claimant` as `dead` (dead letters: a consumer gave up on
+   * them); they are never claimed again unless revived. Returns how many.
+   */
+  readonly deadLetterOutbox?: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  /**
+   * Optional (since 0.2.0, with `deadLetterOutbox`): makes `dead` entries `pending` again with `attempts` back to
+   * 0 (after the cause was fixed). Entries in another state are left as they are. Returns how many.
+   */
+  readonly reviveOutbox?: (eventIds: ReadonlyArray<string>) => Effect.Effect<number, StoreError>
   /** Entries in order, for inspection and tests. */
   readonly readOutbox: (query: { readonly state?: OutboxEntry["state"] | undefined; readonly afterSeq?: number | undefined; readonly limit?: number | undefined }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
   /** Brings the adapter's schema up to date; running it again is a no-op. */

@@ -198,6 +198,22 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
       ),
     ackOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "acked", claimedUntil: null })),
     releaseOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "pending", claimedBy: null, claimedUntil: null })),
+    retryOutbox: (eventIds, claimant, at) => settle(eventIds, claimant, (e) => ({ ...e, claimedUntil: at })),
+    deadLetterOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "dead", claimedUntil: null })),
+    reviveOutbox: (eventIds) =>
+      locked(
+        Effect.gen(function* () {
+          let n = 0
+          for (const id of new Set(eventIds)) {
+            const i = outboxById.get(id)
+            const e = i === undefined ? undefined : outbox[i]
+            if (i === undefined || e === undefined || e.state !== "dead") continue
+            yield* setEntry(i, { ...e, state: "pending", attempts: 0, claimedBy: null, claimedUntil: null })
+            n++
+          }
+          return n
+        })
+      ),
     readOutbox: (q) =>
       locked(
         Effect.sync(() => {

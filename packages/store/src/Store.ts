@@ -122,6 +122,27 @@ export interface Outbox {
   readonly claim: (n: number, options: { readonly claimant: string; readonly at: DateTime.Utc; readonly leaseSeconds?: number }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
   readonly ack: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
   readonly release: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  /**
+   * Gives entries claimed by `claimant` back to be claimed again only after `options.at` (a retry time, e.g.
+   * a backoff); `attempts` stays counted. Present when the adapter can (its driver's `retryOutbox`).
+   *
+   * @since 0.2.0
+   */
+  readonly retry?: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.Utc }) => Effect.Effect<number, StoreError>
+  /**
+   * Marks entries claimed by `claimant` as dead letters (state `dead`): never claimed again unless revived.
+   * Present when the adapter can (its driver's `deadLetterOutbox`).
+   *
+   * @since 0.2.0
+   */
+  readonly deadLetter?: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  /**
+   * Makes dead letters `pending` again, `attempts` back to 0. Present when the adapter can (its driver's
+   * `reviveOutbox`).
+   *
+   * @since 0.2.0
+   */
+  readonly revive?: (eventIds: ReadonlyArray<string>) => Effect.Effect<number, StoreError>
   readonly list: (query?: { readonly state?: OutboxEntry["state"]; readonly afterSeq?: number; readonly limit?: number }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
 }
 
@@ -527,6 +548,8 @@ export const make = (driver: Driver): Service => {
       return { schools, majors, teachers, students, facts, cooperation, internships, assessments, trainingBases, apprenticeships, internshipAgreements, enterprises } as unknown as Indicators.Dataset
     })
 
+  // The optional operations are offered only when the driver has them (callers check for their presence).
+  const { retryOutbox, deadLetterOutbox, reviveOutbox } = driver
   const outbox: Outbox = {
     claim: (n, options) => {
       const until = DateTime.add(options.at, { seconds: options.leaseSeconds ?? 60 })
@@ -534,6 +557,9 @@ export const make = (driver: Driver): Service => {
     },
     ack: (eventIds, claimant) => driver.ackOutbox(eventIds, claimant),
     release: (eventIds, claimant) => driver.releaseOutbox(eventIds, claimant),
+    ...(retryOutbox === undefined ? {} : { retry: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.Utc }) => retryOutbox(eventIds, claimant, iso(options.at)) }),
+    ...(deadLetterOutbox === undefined ? {} : { deadLetter: deadLetterOutbox }),
+    ...(reviveOutbox === undefined ? {} : { revive: reviveOutbox }),
     list: (query = {}) => driver.readOutbox(query)
   }
 

@@ -604,6 +604,55 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect((yield* store.outbox.list({ state: "claimed" })).map((e) => e.claimedBy)).toEqual(["hook-1"])
         }))
 
+      test("outbox - retry: an event given back with a retry time is claimed again only after it, attempts kept", (store) =>
+        Effect.gen(function* () {
+          const { retry } = store.outbox
+          // Optional operation: adapters without it skip this test.
+          if (retry === undefined) return
+          yield* three(store)
+          const a = yield* store.outbox.claim(3, { claimant: "hook-1", at: T0, leaseSeconds: 60 })
+          const later = DateTime.add(T0, { minutes: 10 })
+          expect(yield* retry([a[0]!.eventId, a[1]!.eventId], "hook-1", { at: later })).toBe(2)
+          // Someone else's claim cannot be rescheduled.
+          expect(yield* retry([a[2]!.eventId], "someone-else", { at: T0 })).toBe(0)
+          // After the lease but before the retry time: only the third (lapsed lease) comes back.
+          const b = yield* store.outbox.claim(3, { claimant: "hook-2", at: DateTime.add(T0, { minutes: 5 }) })
+          expect(b.map((e) => [e.aggregateId, e.attempts])).toEqual([["st-3", 2]])
+          yield* store.outbox.ack([b[0]!.eventId], "hook-2")
+          const c = yield* store.outbox.claim(3, { claimant: "hook-2", at: DateTime.add(later, { seconds: 1 }) })
+          expect(c.map((e) => [e.aggregateId, e.attempts, e.claimedBy])).toEqual([
+            ["st-1", 2, "hook-2"],
+            ["st-2", 2, "hook-2"]
+          ])
+          // Retrying an acked event does nothing: it stays delivered.
+          yield* store.outbox.ack([c[0]!.eventId], "hook-2")
+          expect(yield* retry([c[0]!.eventId], "hook-2", { at: T0 })).toBe(0)
+          expect((yield* store.outbox.list({ state: "acked" })).map((e) => e.aggregateId)).toEqual(["st-1", "st-3"])
+        }))
+
+      test("outbox - dead letter: a buried event is never claimed again until revived, with attempts reset", (store) =>
+        Effect.gen(function* () {
+          const { deadLetter, revive } = store.outbox
+          // Optional operations: adapters without them skip this test.
+          if (deadLetter === undefined || revive === undefined) return
+          yield* three(store)
+          const a = yield* store.outbox.claim(2, { claimant: "hook-1", at: T0, leaseSeconds: 60 })
+          expect(yield* deadLetter([a[0]!.eventId], "someone-else")).toBe(0)
+          expect(yield* deadLetter([a[0]!.eventId, a[0]!.eventId], "hook-1")).toBe(1)
+          yield* store.outbox.ack([a[1]!.eventId], "hook-1")
+          const dead = yield* store.outbox.list({ state: "dead" })
+          expect(dead.map((e) => [e.eventId, e.attempts, e.claimedUntil])).toEqual([[a[0]!.eventId, 1, null]])
+          // Long after any lease, only the untouched third event is claimable.
+          const b = yield* store.outbox.claim(10, { claimant: "hook-2", at: DateTime.add(T0, { days: 30 }) })
+          expect(b.map((e) => e.aggregateId)).toEqual(["st-3"])
+          // Revive touches dead letters only (not the acked or the claimed one).
+          expect(yield* revive([a[0]!.eventId, a[1]!.eventId, b[0]!.eventId, "no-such-event"])).toBe(1)
+          yield* store.outbox.ack([b[0]!.eventId], "hook-2")
+          const again = yield* store.outbox.claim(10, { claimant: "hook-3", at: DateTime.add(T0, { days: 31 }) })
+          expect(again.map((e) => [e.eventId, e.attempts, e.state])).toEqual([[a[0]!.eventId, 1, "claimed"]])
+          expect(yield* store.outbox.list({ state: "dead" })).toEqual([])
+        }))
+
       test(
         "outbox - concurrent claimers never get the same event",
         (store) =>

@@ -11,6 +11,8 @@ import { globalValue } from "effect/GlobalValue"
 import { classify, isSqlError, short, toStoreError, uniqueViolation } from "./errors.js"
 import type { Dialect, Tables } from "./schema.js"
 import { aggregateColumns, auditColumns, limits, migrations, outboxColumns, tables, verify } from "./schema.js"
+import * as IndbDerive from "./indb-derive.js"
+import * as IndbSchema from "./indb-schema.js"
 
 type Driver = Contract.Driver
 type Row = Contract.Row
@@ -21,6 +23,7 @@ type StoreError = Errors.StoreError
 /** @internal */
 export interface Options {
   readonly prefix?: string | undefined
+  readonly indicators?: boolean | undefined
 }
 
 /** @internal */
@@ -114,7 +117,7 @@ const decodeAudit = (r: Record<string, unknown>): AuditEntry => ({
   afterHash: text(r, "after_hash")
 })
 
-const outboxStates = new Set(["pending", "claimed", "acked"])
+const outboxStates = new Set(["pending", "claimed", "acked", "dead"])
 
 const decodeOutbox = (r: Record<string, unknown>): OutboxEntry => {
   const state = text(r, "state")
@@ -277,6 +280,10 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     const auditCols = sql.literal(auditColumns)
     const outboxCols = sql.literal(outboxColumns)
     const limitClause = (limit: number | undefined): Fragment => sql.literal(limit === undefined ? "" : ` LIMIT ${limit}`)
+    // Indicators in the database (InDb): side rows written with each aggregate, in the same transaction.
+    const indb = options.indicators === true ? IndbDerive.make(sql, prefix, t.aggregates) : undefined
+    const sideWrite = (rows: ReadonlyArray<Row>) => (indb === undefined ? Effect.void : indb.write(rows))
+    const withSide = <A, E, R>(self: Effect.Effect<A, E, R>) => (indb === undefined ? self : sql.withTransaction(self))
     // Sequence numbers are inlined as integer literals: mysql2 binds every JavaScript number as a DOUBLE, and
     // InnoDB compares a BIGINT key with a DOUBLE without the index — a locking statement then scans and locks
     // every row of the table.
@@ -389,7 +396,8 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
           (e): e is SqlError => isSqlError(e) && uniqueViolation(e, t.aggregatesPk) === "primary",
           () => Effect.succeed(false)
         ),
-        Effect.tap((inserted) => (inserted ? Effect.void : lostWrite(row.type, row.id))),
+        Effect.tap((inserted) => (inserted ? sideWrite([row]) : lostWrite(row.type, row.id))),
+        withSide,
         mapSqlErrors(operation)
       )
     }
@@ -404,7 +412,8 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
             .raw
         ),
         Effect.map((raw) => affected(raw) === 1),
-        Effect.tap((updated) => (updated ? Effect.void : lostWrite(row.type, row.id))),
+        Effect.tap((updated) => (updated ? sideWrite([row]) : lostWrite(row.type, row.id))),
+        withSide,
         mapSqlErrors(operation)
       )
     }
@@ -436,6 +445,8 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
             { discard: true }
           )
         ),
+        Effect.zipRight(sideWrite(rows)),
+        withSide,
         Effect.mapError((e) => (isSqlError(e) && uniqueViolation(e, t.aggregatesPk) === "primary" ? new Errors.StoreError({ reason: "conflict", operation, detail: `a row exists already / 记录已存在: ${classify(e).detail}`, cause: e }) : e)),
         mapSqlErrors(operation)
       )
@@ -602,6 +613,23 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     const releaseOutbox: Driver["releaseOutbox"] = (eventIds, claimant) =>
       settle(`release outbox for ${short(claimant)}`, eventIds, claimant, sql`state = 'pending', claimed_by = NULL, claimed_until = NULL`)
 
+    // A retry time is a claim that lapses at it (no column of its own); a dead letter is a state of its own.
+    const retryOutbox: NonNullable<Driver["retryOutbox"]> = (eventIds, claimant, at) => settle(`retry outbox for ${short(claimant)}`, eventIds, claimant, sql`claimed_until = ${at}`)
+
+    const deadLetterOutbox: NonNullable<Driver["deadLetterOutbox"]> = (eventIds, claimant) =>
+      settle(`dead-letter outbox for ${short(claimant)}`, eventIds, claimant, sql`state = 'dead', claimed_until = NULL`)
+
+    const reviveOutbox: NonNullable<Driver["reviveOutbox"]> = (eventIds) => {
+      const unique = [...new Set(eventIds)]
+      if (unique.length === 0) return Effect.succeed(0)
+      return Effect.forEach(chunks(unique, chunkSize), (chunk) =>
+        Effect.map(sql`UPDATE ${O}${byEventId} SET state = 'pending', attempts = 0, claimed_by = NULL, claimed_until = NULL WHERE state = 'dead' AND ${sql.in("event_id", chunk)}`.raw, affected)
+      ).pipe(
+        Effect.map((counts) => counts.reduce((a, b) => a + b, 0)),
+        mapSqlErrors("revive outbox")
+      )
+    }
+
     const readOutbox: Driver["readOutbox"] = (q) => {
       const operation = "read outbox"
       const limit = limitOf(q.limit)
@@ -615,7 +643,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       )
     }
 
-    const migrate = makeMigrate(sql, dialect, t)
+    const migrate = makeMigrate(sql, dialect, t, options.indicators === true ? prefix : undefined)
 
     const driver: Driver = {
       name: dialect === "pg" ? "postgresql" : dialect,
@@ -634,6 +662,9 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       claimOutbox,
       ackOutbox,
       releaseOutbox,
+      retryOutbox,
+      deadLetterOutbox,
+      reviveOutbox,
       readOutbox,
       migrate
     }
@@ -712,7 +743,7 @@ const withMigrationLock = <A, E>(sql: SqlClient.SqlClient, dialect: Dialect, t: 
   }
 }
 
-const makeMigrate = (sql: SqlClient.SqlClient, dialect: Dialect, t: Tables): Effect.Effect<void, StoreError> => {
+const makeMigrate = (sql: SqlClient.SqlClient, dialect: Dialect, t: Tables, indbPrefix?: string): Effect.Effect<void, StoreError> => {
   const all = migrations(sql, dialect, t)
   const ids = Object.keys(all).map((k) => Number(k.slice(0, k.indexOf("_"))))
   const migrator = Migrator.make({})({ loader: Migrator.fromRecord(all), table: t.migrations }).pipe(
@@ -724,7 +755,16 @@ const makeMigrate = (sql: SqlClient.SqlClient, dialect: Dialect, t: Tables): Eff
     // pause in between, the busy timeout was one.
     Effect.retry({ times: 3, while: (e) => isSqlError(e) && classify(e).reason === "conflict" })
   )
-  const run = Effect.zipRight(migrator, verify(sql, t))
+  // The side tables of indicators in the database have their own migrations table (the store's stays as it is).
+  const indbMigrator =
+    indbPrefix === undefined
+      ? Effect.void
+      : Migrator.make({})({ loader: Migrator.fromRecord(IndbSchema.migrations(sql, dialect, indbPrefix)), table: IndbSchema.migrationsTable(indbPrefix) }).pipe(
+          Effect.provideService(SqlClient.SqlClient, sql),
+          Effect.catchSomeDefect((d) => (d instanceof Migrator.MigrationError ? Option.some(Effect.fail(d)) : Option.none())),
+          Effect.zipRight(IndbSchema.verify(sql, indbPrefix))
+        )
+  const run = Effect.zipRight(migrator, verify(sql, t)).pipe(Effect.zipRight(indbMigrator))
   const once = sql.onDialectOrElse({
     // MySQL records a migration before its DDL commits it: a migration that failed or crashed half-way is
     // recorded as done. When the tables do not match what the recorded migrations make, forget the record and
@@ -732,6 +772,7 @@ const makeMigrate = (sql: SqlClient.SqlClient, dialect: Dialect, t: Tables): Eff
     mysql: () =>
       Effect.catchAll(run, (first) =>
         sql`DELETE FROM ${sql(t.migrations)} WHERE ${sql.in("migration_id", ids)}`.pipe(
+          Effect.zipRight(indbPrefix === undefined ? Effect.void : Effect.ignore(sql`DELETE FROM ${sql(IndbSchema.migrationsTable(indbPrefix))}`)),
           Effect.zipRight(run),
           Effect.catchAll(() => Effect.fail(first))
         )
