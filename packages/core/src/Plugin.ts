@@ -275,7 +275,7 @@ export interface Definition {
   readonly indicators?: ReadonlyArray<Indicators.Definition>
   readonly exporters?: ReadonlyArray<Exporter>
   readonly machines?: ReadonlyArray<MachineExtension>
-  readonly onEvent?: (event: OutboxEvent) => ReadonlyArray<Reaction>
+  readonly onEvent?: ((event: OutboxEvent) => ReadonlyArray<Reaction>) | undefined
   readonly migrations?: ReadonlyArray<Migration>
   readonly extensions?: ReadonlyArray<Extension>
 }
@@ -468,6 +468,8 @@ export interface Composed {
   readonly plugins: ReadonlyArray<Plugin>
   /** Every rule of the policy (base and plugins), in id order. */
   readonly rules: ReadonlyArray<Contributed<Rule.Any>>
+  /** The guards plugins add to life cycles (rules run by the machines, not by the policy), in id order. */
+  readonly guards: ReadonlyArray<Contributed<Rule.Any>>
   /** The parameters plugins introduced. */
   readonly parameters: ReadonlyArray<Contributed<Parameter.Any>>
   /** Base indicators first, then the plugins', in id and variant order. */
@@ -606,6 +608,7 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
     ruleOwners.set(r.id, [baseSource])
   }
   const pluginRules: Array<Rule.Any> = []
+  const guardList: Array<Rule.Any> = []
   for (const p of plugins) {
     const guardRules = p.machines.flatMap((m) => m.guards.flatMap((g) => g.rules))
     for (const r of [...p.rules, ...guardRules]) {
@@ -614,6 +617,7 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
       if (c === "new") {
         ruleOwners.set(r.id, [p.id])
         if (p.rules.includes(r)) pluginRules.push(citing(r, p.citation))
+        else guardList.push(citing(r, p.citation))
       } else ruleOwners.get(r.id)!.push(p.id)
     }
   }
@@ -697,6 +701,7 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
     policy: made.right,
     plugins,
     rules: made.right.rules.rules.map((r) => ({ ...r, contributedBy: owners(ruleOwners, r.id) })),
+    guards: guardList.sort(byKey((r) => r.id)).map((r) => ({ ...r, contributedBy: owners(ruleOwners, r.id) })),
     parameters: newParameters.sort(byKey((p) => p.id)),
     indicators: [...baseIndicators, ...sortedPluginIndicators].map((d) => ({ ...d, contributedBy: owners(indicatorOwners, indicatorKey(d)) })),
     exporters: exporterList.sort(byKey((x) => x.id)),
@@ -744,7 +749,7 @@ export const unsafeCompose = (base: Policy.Policy | Base, ...plugins: ReadonlyAr
 export const contributorsOf = (composed: Composed, kind: "rule" | "indicator" | "parameter" | "exporter", id: string): ReadonlyArray<string> => {
   switch (kind) {
     case "rule":
-      return composed.rules.find((r) => r.id === id)?.contributedBy ?? []
+      return (composed.rules.find((r) => r.id === id) ?? composed.guards.find((r) => r.id === id))?.contributedBy ?? []
     case "indicator":
       return composed.indicators.find((d) => indicatorKey(d) === id)?.contributedBy ?? []
     case "parameter": {
