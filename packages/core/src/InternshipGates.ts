@@ -799,9 +799,12 @@ const agreementRule = rule("INT-AGREE-3P", { zh: "岗位实习前须签订三方
           remedy: { zh: "依示范文本签订三方协议后再开始实习", en: "sign the tripartite agreement on the model text before it starts" }
         })
       }
-      // The agreement's life cycle, when it has one: only a signed agreement in force opens the internship.
+      // The agreement's life cycle, when it has one: a draft never covers an internship; a completed or terminated
+      // agreement covered the days before it ended (its stamp's date), so it fails only the stretches that ran on
+      // after it ended — a placement judged after its agreement was completed stays compliant.
       const st = a.lifecycle?.state
-      const stopped = st === "draft" || st === "terminated" || st === "completed"
+      const endedOn = a.lifecycle?.since
+      const stopped = st === "draft" || ((st === "terminated" || st === "completed") && (endedOn === undefined || endedOn < j.to))
       let signed = 0
       for (const sig of a.signatures) {
         if (sig.signedOn > j.cutoff) continue
@@ -810,7 +813,8 @@ const agreementRule = rule("INT-AGREE-3P", { zh: "岗位实习前须签订三方
       if (!stopped && signed === 7 && a.brokeredBy === undefined) return NONE
       const out: Array<Finding> = []
       if (stopped) {
-        out.push(ctx.finding({ severity: "violation", message: { zh: `三方协议处于“${st === "draft" ? "签订中" : st === "terminated" ? "已终止" : "已完成"}”状态，不能据以实习`, en: `the agreement is ${st}: no internship on it` } }))
+        const when = st !== "draft" && endedOn !== undefined ? { zh: `（${endedOn}${st === "terminated" ? "终止" : "完成"}，实习至 ${j.to}）`, en: ` (since ${endedOn}; the internship runs to ${j.to})` } : { zh: "", en: "" }
+        out.push(ctx.finding({ severity: "violation", message: { zh: `三方协议处于“${st === "draft" ? "签订中" : st === "terminated" ? "已终止" : "已完成"}”状态${when.zh}，不能据以实习`, en: `the agreement is ${st}${when.en}: no internship on it` } }))
       }
       const missing = signed === 7 ? [] : (["school", "unit", "student"] as const).filter((_, k) => (signed & (1 << k)) === 0)
       if (missing.length > 0) {

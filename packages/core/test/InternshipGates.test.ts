@@ -105,6 +105,22 @@ describe("internship gates (教职成〔2021〕4号)", () => {
     }
   })
 
+  it("INT-AGREE-3P: a completed or terminated agreement covers the days before it ended, a draft none", () => {
+    const stamped = (state: "draft" | "in-force" | "completed" | "terminated", since: string) => ({ ...subject, agreement: { ...agreement, lifecycle: { machine: "internship-agreement", version: 1, state, since: D(since) } } })
+    const agree = (s: InternshipGates.Subject) => check(s).filter((f) => f.ruleId === "INT-AGREE-3P")
+    // Judged after the fact: the agreement was completed when the internship ended, or later.
+    expect(agree(stamped("completed", internship.end))).toEqual([])
+    expect(agree(stamped("completed", IsoDate.addDays(internship.end, 30)))).toEqual([])
+    expect(agree(stamped("in-force", "2024-08-20"))).toEqual([])
+    // Terminated or completed while the internship still ran: the days after are not covered.
+    const early = agree(stamped("terminated", IsoDate.addDays(internship.end, -1)))
+    expect(early.map((f) => f.severity)).toEqual(["violation"])
+    expect(early[0]!.message.zh).toContain("已终止")
+    expect(early[0]!.message.zh).toContain(IsoDate.addDays(internship.end, -1))
+    expect(agree(stamped("completed", "2024-08-20")).map((f) => f.severity)).toEqual(["violation"])
+    expect(agree(stamped("draft", internship.end)).map((f) => f.severity)).toEqual(["violation"])
+  })
+
   it("soft and unverified rules warn: INT-HOURS-8 (unverified), INT-PAY-CYCLE (in principle), INT-DUR-6M, INT-AGREE-FIELDS (unverified)", () => {
     const hours = check(withI({ schedule: { ...internship.schedule, dailyHours: 10 } })).find((f) => f.ruleId === "INT-HOURS-8")
     expect([hours?.severity, hours?.verified]).toEqual(["warning", false])
