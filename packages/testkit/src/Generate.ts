@@ -453,7 +453,16 @@ export const school = (index: number, size: Size = sizes.school, options: Option
     if (breach !== undefined) breaches.push({ internshipId: id, kind: breach, ruleId: breachRules[breach] })
     if (breach !== "no-agreement") {
       const signedOn = add(start, -50)
+      // Stamped by the tripartite machine's dates on the snapshot date: signed before the start, in force
+      // during the placement, completed the day after it ended (INT-AGREE-3P counts the days it covered).
+      const lifecycle =
+        start > asOf
+          ? { machine: "internship-agreement", version: 1, state: "signed", since: signedOn }
+          : end >= asOf
+            ? { machine: "internship-agreement", version: 1, state: "in-force", since: start }
+            : { machine: "internship-agreement", version: 1, state: "completed", since: add(end, 1) }
       internshipAgreements.push({
+        lifecycle,
         id: agreementId,
         schoolId: sid,
         internshipId: id,
