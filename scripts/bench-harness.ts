@@ -17,6 +17,8 @@ export interface Workload {
   readonly targetMs?: number
   /** An optional target ratio: ours must take at most this many times the baseline's time. */
   readonly targetRatio?: number
+  /** An optional target: the process's peak RSS must stay under this many megabytes. */
+  readonly targetPeakRssMb?: number
   readonly warmup?: number
   readonly runs?: number
 }
@@ -66,7 +68,8 @@ export const bench = (workloads: ReadonlyArray<Workload>): void => {
       rowsPerSecond: w.items / (oursMs / 1000),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       targetMs: w.targetMs ?? null,
-      targetRatio: w.targetRatio ?? null
+      targetRatio: w.targetRatio ?? null,
+      targetPeakRssMb: w.targetPeakRssMb ?? null
     }
     console.log(`BENCH ${JSON.stringify(line)}`)
   }

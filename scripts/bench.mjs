@@ -16,6 +16,7 @@ const files = readdirSync(join(root, "packages"))
 
 const rows = []
 let failed = false
+const started = Date.now()
 for (const file of files) {
   console.error(`running ${relative(root, file)} …`)
   const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", "--import", "tsx", file], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 })
@@ -41,7 +42,8 @@ const table = [
     [
       r.targetMs == null ? "" : `< ${r.targetMs} ms ${r.oursMs < r.targetMs ? "✓" : "✗ MISSED"}`,
       r.targetRatio == null ? "" : `≤ ${r.targetRatio}× ${r.ratio <= r.targetRatio ? "✓" : "✗ MISSED"}`,
-      r.targetRowsPerSecond == null ? "" : `≥ ${fmt(r.targetRowsPerSecond, 0)}/s ${r.rowsPerSecond >= r.targetRowsPerSecond ? "✓" : "✗ MISSED"}`
+      r.targetRowsPerSecond == null ? "" : `≥ ${fmt(r.targetRowsPerSecond, 0)}/s ${r.rowsPerSecond >= r.targetRowsPerSecond ? "✓" : "✗ MISSED"}`,
+      r.targetPeakRssMb == null ? "" : `RSS < ${r.targetPeakRssMb} MB ${r.peakRssMb < r.targetPeakRssMb ? "✓" : "✗ MISSED"}`
     ].filter(Boolean).join(", ")
   ])
 ]
@@ -50,5 +52,8 @@ const line = (row) => `| ${row.map((c, i) => c + " ".repeat(widths[i] - [...c].l
 console.log(line(table[0]))
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`)
 for (const row of table.slice(1)) console.log(line(row))
-console.log(`\nNode ${process.version} · ${files.length} benchmark file(s) · baseline = a hand-written loop over the same data, same process`)
+const missed = rows.filter((r) => [r.targetMs != null && !(r.oursMs < r.targetMs), r.targetRatio != null && !(r.ratio <= r.targetRatio), r.targetRowsPerSecond != null && !(r.rowsPerSecond >= r.targetRowsPerSecond), r.targetPeakRssMb != null && !(r.peakRssMb < r.targetPeakRssMb)].some(Boolean))
+const withTargets = rows.filter((r) => r.targetMs != null || r.targetRatio != null || r.targetRowsPerSecond != null || r.targetPeakRssMb != null)
+console.log(`\nNode ${process.version} · ${files.length} benchmark file(s) · ${Math.round((Date.now() - started) / 1000)} s · baseline = a hand-written loop, the raw driver or hand-written SQL, same process`)
+console.log(`targets: ${withTargets.length - missed.length} of ${withTargets.length} met${missed.length === 0 ? "" : ` — missed: ${missed.map((r) => r.workload).join("; ")}`}`)
 if (failed) process.exit(1)
