@@ -172,9 +172,9 @@ const criterionLine = (c: DualQualified.CriterionResult): HTMLElement =>
     `${c.met ? "✓" : "✗"} `,
     el("code", {}, c.criterion),
     ` ${bi(DualQualified.criterionTitle[c.criterion], " / ")}`,
+    c.row.verified ? undefined : el("span", { class: "unverified", title: "该条件来自通行的省级模板，未经核实 · from the common provincial template, unverified" }, " *"),
     c.met ? el("span", { class: "evidence" }, c.evidence.length === 0 ? "" : `　依据：${c.evidence.map((x) => x.text.zh).join("；")}`) : undefined,
-    !c.met && c.missing !== undefined ? el("p", { class: "missing-text" }, el("span", { class: "zh" }, `缺：${c.missing.zh}`), el("span", { class: "en" }, `missing: ${c.missing.en}`)) : undefined,
-    c.row.verified ? undefined : el("span", { class: "unverified", title: "该条件来自通行的省级模板，未经核实 · from the common provincial template, unverified" }, " *")
+    !c.met && c.missing !== undefined ? el("p", { class: "missing-text" }, el("span", { class: "zh" }, `缺：${c.missing.zh}`), el("span", { class: "en" }, `missing: ${c.missing.en}`)) : undefined
   )
 
 const renderTeacher = (): void => {
