@@ -109,7 +109,7 @@ export const Unit = Schema.Struct({
         "aspects covered",
         "资质、诚信、管理水平、岗位性质和内容、工作时间、工作环境、生活环境、健康保障与安全防护（INT-UNIT-SITEVISIT）"
       )
-    })
+    }).annotations(describe({ zh: "实地考察", en: "site assessment", descriptionZh: "学校对实习单位的实地考察（INT-UNIT-SITEVISIT）", descriptionEn: "the school's visit to the unit (INT-UNIT-SITEVISIT)" }))
   ),
   onUnitList: Schema.optional(field(Schema.Boolean, "列入学校实习单位名单", "on the school's unit list")),
   headcounts: list(
@@ -119,7 +119,7 @@ export const Unit = Schema.Struct({
       samePostTotal: field(Count, "同类岗位在岗职工数", "employees on the same post"),
       concurrentInterns: field(Count, "同期实习生总数", "concurrent interns"),
       concurrentInternsSamePost: field(Count, "同类岗位同期实习生数", "concurrent interns on the same post")
-    }),
+    }).annotations(describe({ zh: "在岗人数与同期实习生数", en: "headcount" })),
     "在岗人数与同期实习生数",
     "headcounts",
     "按日期记录的人数，每条自其日期起适用，至下一条为止（INT-RATIO-UNIT、INT-RATIO-POST）"
@@ -231,7 +231,9 @@ export const Internship = Schema.Struct({
   kind: Kind,
   arrangement: field(Schema.Literal("school", "self"), "安排方式", "arrangement", "school 学校安排；self 学生自行选择"),
   selfApproval: Schema.optional(
-    Schema.Struct({ approvedOn: field(IsoDate, "批准日期", "approved on"), approvedBy: field(Name, "批准人", "approved by") })
+    Schema.Struct({ approvedOn: field(IsoDate, "批准日期", "approved on"), approvedBy: field(Name, "批准人", "approved by") }).annotations(
+      describe({ zh: "自行选择实习单位的审批", en: "approval of a self-chosen unit" })
+    )
   ),
   organisedThrough: field(Schema.Literal("direct", "intermediary", "paid-agent", "dispatch-agency"), "组织方式", "organised through", "direct 学校直接；intermediary 中介；paid-agent 有偿代理；dispatch-agency 劳务派遣（INT-AGENCY-BAN）"),
   forProfit: field(Schema.Boolean, "以营利为目的", "organised for profit"),
@@ -249,7 +251,7 @@ export const Internship = Schema.Struct({
   schoolMentorIds: list(Id, "学校指导教师编号", "school mentor ids"),
   enterpriseMentors: list(Contact, "企业指导人员", "enterprise mentors"),
   declaredRelations: list(
-    Schema.Struct({ mentorId: field(Id, "指导人员编号", "mentor id"), relation: field(Name, "关系", "relation") }),
+    Schema.Struct({ mentorId: field(Id, "指导人员编号", "mentor id"), relation: field(Name, "关系", "relation") }).annotations(describe({ zh: "利害关系", en: "declared relation" })),
     "申报的利害关系",
     "declared relations",
     "指导人员与学生的亲属等关系；有关系者评价即为冲突"
@@ -260,7 +262,7 @@ export const Internship = Schema.Struct({
       authority: field(Name, "备案机关", "authority"),
       crossProvince: field(Schema.Boolean, "跨省或境外", "cross-province or overseas"),
       approvedOn: Schema.optional(field(IsoDate, "批准日期", "approved on"))
-    })
+    }).annotations(describe({ zh: "实习备案", en: "filing", descriptionZh: "向主管部门备案（INT-FILING）", descriptionEn: "filing with the authority (INT-FILING)" }))
   ),
   trainedOn: Schema.optional(field(IsoDate, "岗前培训日期", "pre-internship training on")),
   planId: Schema.optional(field(Id, "实习方案编号", "internship plan id")),
@@ -277,7 +279,7 @@ export const Internship = Schema.Struct({
         "协议、实习方案、实习报告、考核结果、实习日志、检查记录、实习总结（INT-ARCHIVE）"
       ),
       electronic: field(Schema.Boolean, "电子档案", "electronic copy")
-    })
+    }).annotations(describe({ zh: "实习档案", en: "archive", descriptionZh: "实习材料归档（INT-ARCHIVE）", descriptionEn: "the internship's archived records (INT-ARCHIVE)" }))
   ),
   extensions: Schema.optional(Extensions)
 }).pipe(
