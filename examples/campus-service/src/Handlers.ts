@@ -360,11 +360,12 @@ export const layer = (options: Options = {}): Layer.Layer<HttpApi.Api, never, St
           // Thresholds are those in force on the period's last day (the day counts are taken).
           const resolved = Policy.at(policy, jurisdictionOf(school.value), period.end)
           const data = yield* Effect.mapError(store.loadDataset({ schoolIds: [path.id], period: { start: period.start, end: period.end } }), storeErrors({ type: "school", id: path.id }))
-          const definitions = q.indicator === undefined ? Indicators.catalogue : Indicators.catalogue.filter((d) => d.id === q.indicator)
-          if (definitions.length === 0) {
+          // The whole catalogue is computed even for one indicator: the 达标工程 summary (IND-DB-*) reads the others.
+          const all = Indicators.compute(Indicators.catalogue, data, period, resolved)
+          const values = q.indicator === undefined ? all : all.filter((v) => v.indicator === q.indicator)
+          if (values.length === 0 && q.indicator !== undefined && !Indicators.catalogue.some((d) => d.id === q.indicator)) {
             return yield* Effect.fail(Input.invalidAt("IndicatorsQuery", ["indicator"], `没有指标 ${q.indicator}`, `there is no indicator ${q.indicator}`))
           }
-          const values = Indicators.compute(definitions, data, period, resolved)
           return {
             schoolId: path.id,
             period: { kind: period.kind, year: period.year, start: period.start, end: period.end },
