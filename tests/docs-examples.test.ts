@@ -7,7 +7,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const tmp = join(here, ".tmp-docs")
 
 // Every ```ts block of these pages is a self-contained program that must run without throwing.
-const pages = ["docs/concepts.md", "docs/teacher-qualification.md", "docs/internships.md", "docs/grading.md", "docs/agreements.md", "docs/indicators.md", "docs/storage.md", "docs/import-export.md"]
+const pages = ["docs/concepts.md", "docs/teacher-qualification.md", "docs/internships.md", "docs/grading.md", "docs/agreements.md", "docs/indicators.md", "docs/storage.md", "docs/import-export.md", "docs/plugins.md"]
 
 describe("docs examples run", () => {
   mkdirSync(tmp, { recursive: true })
