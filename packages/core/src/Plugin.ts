@@ -184,7 +184,7 @@ export interface PluginReaction extends Reaction {
 /**
  * A named, ordered data migration of a plugin's extension fields (no SQL): `up` turns the `extensions` of one
  * stored record of `entity` written under the previous shape into the new shape. The host runs the pending ones
- * in order (see {@link pendingMigrations}, {@link migrate}) and records their keys (`<plugin>/<id>`).
+ * in order (see {@link pendingMigrations}, {@link migrate}) and records their keys (`<plugin name>/<id>`).
  *
  * @since 0.1.0
  * @category models
@@ -476,7 +476,7 @@ export interface Composed {
   readonly indicators: ReadonlyArray<Contributed<Indicators.Definition>>
   readonly exporters: ReadonlyArray<Contributed<Exporter>>
   readonly machines: ReadonlyArray<Contributed<MachineExtension>>
-  /** Every plugin's migrations, keyed `<plugin>/<id>`, plugin by plugin in composition order. */
+  /** Every plugin's migrations, keyed `<plugin name>/<id>`, plugin by plugin in composition order. */
   readonly migrations: ReadonlyArray<Contributed<Migration> & { readonly key: string }>
   /** The extension fields of each entity, merged from every plugin. */
   readonly extensions: { readonly [entity: string]: Contributed<Extension> }
@@ -586,7 +586,7 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
       const c = claimEntries(p.id, { level: "national" }, d.id, d.history)
       if (c !== undefined) return Either.left(c)
       if (d.history.length > 0) {
-        overlays.push(Policy.overlay({ id: `${p.id}/${d.id}`, title: d.title, scope: { level: "national" }, source: p.id, values: [{ parameter: d.id, history: d.history }] }))
+        overlays.push(Policy.overlay({ id: `${p.id}/defines:${d.id}`, title: d.title, scope: { level: "national" }, source: p.id, values: [{ parameter: d.id, history: d.history }] }))
       }
     }
   }
@@ -639,6 +639,7 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
   const fields = new Claims<Schema.Struct.Field>()
   const extensions = new Map<string, { fields: Record<string, Schema.Struct.Field>; by: Array<string> }>()
   const migrations: Array<Contributed<Migration> & { readonly key: string }> = []
+  const migrationClaims = new Claims<Migration>()
   for (const p of plugins) {
     for (const d of p.indicators) {
       const key = indicatorKey(d)
@@ -652,7 +653,11 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
     for (const x of p.exporters) {
       const c = exporters.claim("exporter", x.id, { zh: x.id, en: x.id }, p.id, x)
       if (c instanceof PluginConflict) return Either.left(c)
-      exporterList.push({ ...x, contributedBy: [p.id] })
+      if (c === "new") exporterList.push({ ...x, contributedBy: [p.id] })
+      else {
+        const i = exporterList.findIndex((e) => e.id === x.id)
+        exporterList[i] = { ...exporterList[i]!, contributedBy: [...exporterList[i]!.contributedBy, p.id] }
+      }
     }
     for (const m of p.machines) {
       // One extension value shared by instances of a plugin applies once.
@@ -681,7 +686,17 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
       }
       if (!slot.by.includes(p.id)) slot.by.push(p.id)
     }
-    for (const m of p.migrations) migrations.push({ ...m, key: `${p.id}/${m.id}`, contributedBy: [p.id] })
+    for (const m of p.migrations) {
+      // Keyed by the plugin's name: instances of one plugin share its migrations, which run once per record.
+      const key = `${p.name}/${m.id}`
+      const c = migrationClaims.claim("migration", key, { zh: key, en: key }, p.id, m)
+      if (c instanceof PluginConflict) return Either.left(c)
+      if (c === "new") migrations.push({ ...m, key, contributedBy: [p.id] })
+      else {
+        const i = migrations.findIndex((x) => x.key === key)
+        migrations[i] = { ...migrations[i]!, contributedBy: [...migrations[i]!.contributedBy, p.id] }
+      }
+    }
   }
 
   // The policy: base parameters and the plugins' new ones (their values in the plugins' overlays), every rule.
@@ -818,7 +833,7 @@ export const react = (composed: Composed, event: OutboxEvent): ReadonlyArray<Plu
   composed.plugins.flatMap((p) => (p.onEvent === undefined ? [] : p.onEvent(event).map((r) => ({ ...r, plugin: p.id, eventId: event.eventId }))))
 
 /**
- * The migrations not yet applied (by key `<plugin>/<id>`), in the order to run them.
+ * The migrations not yet applied (by key `<plugin name>/<id>`), in the order to run them.
  *
  * @since 0.1.0
  * @category combinators

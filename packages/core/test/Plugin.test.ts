@@ -232,6 +232,10 @@ describe("Plugin rules and indicators", () => {
     expect(Plugin.contributorsOf(c, "exporter", "findings-csv")).toEqual(["x"])
     expect(c.exporters[0]!.render({ asOf: D("2024-01-01"), findings: [], indicators: [] })).toBe("")
     expect(failure(Plugin.compose(National.policy, p("x"), p("y")))).toMatchObject({ kind: "exporter", first: "x", second: "y" })
+    // One exporter value shared by two instances is listed once, with both.
+    const shared = Plugin.make({ id: "z", version: "1", title: { zh: "z", en: "z" }, citation: schoolText, exporters: [csv] })
+    const both = Plugin.unsafeCompose(National.policy, shared, Plugin.make({ ...shared, id: "z2" }))
+    expect(both.exporters.map((x) => [x.id, x.contributedBy])).toEqual([["findings-csv", ["z", "z2"]]])
   })
 })
 
@@ -365,6 +369,16 @@ describe("Plugin reactions and migrations", () => {
     expect(Plugin.migrate(c, "Teacher", first.extensions, first.applied)).toEqual({ extensions: first.extensions, applied: [] })
     expect(Plugin.migrate(c, "Student", { card: "1" }, [])).toEqual({ extensions: { card: "1" }, applied: [] })
     expect(() => Plugin.make({ ...p, migrations: [p.migrations[0]!, p.migrations[0]!] })).toThrow(/defined twice/)
+    // Two instances of one plugin share its migrations: each runs once per record.
+    const twins = Plugin.unsafeCompose(National.policy, p, Plugin.make({ ...p, id: "campus-card-2", name: "campus-card" }))
+    expect(twins.migrations.map((m) => [m.key, m.contributedBy])).toEqual([
+      ["campus-card/0001-rename", ["campus-card", "campus-card-2"]],
+      ["campus-card/0002-prefix", ["campus-card", "campus-card-2"]]
+    ])
+    expect(Plugin.migrate(twins, "Teacher", { card: "1" }, []).extensions).toEqual({ campusCard: "C1" })
+    // A different migration under the same key is a conflict.
+    const changed = Plugin.make({ ...p, id: "campus-card-3", name: "campus-card", migrations: [{ ...p.migrations[0]! }] })
+    expect(failure(Plugin.compose(National.policy, p, changed))).toMatchObject({ kind: "migration", key: "campus-card/0001-rename", first: "campus-card", second: "campus-card-3" })
   })
 })
 
