@@ -21,6 +21,13 @@ export interface Options {
    * `cj_migrations`. A lowercase letter, then up to 20 lowercase letters, digits or underscores.
    */
   readonly prefix?: string | undefined
+  /**
+   * Keep the side tables that `InDb.computeInDb` counts over (extracted columns and rows derived from the rules),
+   * written with every aggregate in the same transaction, and create them with the migrations. Off by default.
+   *
+   * @since 0.1.0
+   */
+  readonly indicators?: boolean | undefined
 }
 
 /**

@@ -19,3 +19,8 @@ export * as Layers from "./Layers.js"
  * @since 0.1.0
  */
 export * as SqlDriver from "./SqlDriver.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as InDb from "./InDb.js"

@@ -65,7 +65,8 @@ export const outboxColumns = "seq, event_id, type, aggregate_id, aggregate_versi
  * `utf8mb4_bin` is a PAD SPACE collation ('a' = 'a '), so the NO PAD binary one is taken where the server has
  * it (MariaDB ≥ 10.2: `utf8mb4_nopad_bin`; MySQL 8: `utf8mb4_0900_bin`).
  */
-const mysqlCollation = (sql: SqlClient.SqlClient) =>
+/** @internal */
+export const mysqlCollation = (sql: SqlClient.SqlClient) =>
   Effect.map(
     sql<{ readonly name: unknown }>`SELECT COLLATION_NAME AS name FROM information_schema.COLLATIONS WHERE COLLATION_NAME IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin')`,
     (rows) => {
