@@ -80,7 +80,23 @@ export const webHandler = (store: Store.Service, options: Handlers.Options = {})
   const { dispose, handler } = HttpApiBuilder.toWebHandler(
     Layer.mergeAll(Handlers.layer(options).pipe(Layer.provide(Layer.succeed(StoreModule.Store, store))), HttpServer.layerContext)
   )
-  return { handler: (request) => handler(request), dispose }
+  return {
+    handler: async (request) => {
+      const response = await handler(request)
+      // The router's own answers (no route; a defect) have no body: give them one in both languages.
+      if ((response.status === 404 || response.status >= 500) && response.headers.get("content-type") === null) {
+        const body = response.status === 404 ? routeNotFound(request) : JSON.parse(internalError)
+        return new Response(JSON.stringify(body), { status: response.status, headers: { "content-type": "application/json" } })
+      }
+      return response
+    },
+    dispose
+  }
+}
+
+const routeNotFound = (request: Request) => {
+  const what = `${request.method} ${new URL(request.url).pathname}`
+  return { _tag: "RouteNotFound", messageZh: `没有这个接口：${what}`, messageEn: `no such endpoint: ${what}` }
 }
 
 /**

@@ -198,7 +198,7 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       )
     })
 
-    it("401 without an actor; 404 for an unknown record", async () => {
+    it("401 without an actor; 404 for an unknown record or route", async () => {
       expectBilingualError(await call("POST", "/agreements", { body: agreement("c-anon") }), 401, "Unauthenticated")
       const missing = await call("GET", "/agreements/c-nowhere")
       expectBilingualError(missing, 404, "NotFound")
@@ -206,6 +206,10 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       expectBilingualError(await fire("c-nowhere", admin, { type: "submit", expectedVersion: 1 }), 404, "NotFound")
       expectBilingualError(await call("GET", "/teachers/t-nobody/qualification"), 404, "NotFound")
       expectBilingualError(await call("GET", "/schools/s-nowhere/indicators?year=2024"), 404, "NotFound")
+      // A path the API does not have.
+      const route = await call("GET", "/nothing-here")
+      expectBilingualError(route, 404, "RouteNotFound")
+      expect(route.json.messageEn).toContain("GET /api/nothing-here")
     })
 
     it("409 on a stale version: of two concurrent updates from the same version, exactly one wins", async () => {
