@@ -503,8 +503,14 @@ const conflict = (kind: ConflictKind, key: Text, first: string, second: string):
     key: key.en,
     first,
     second,
-    zh: `插件 ${first} 与 ${second} 都提供了${kindLabel[kind].zh} ${key.zh}：请删去其一或改用不同的编号、范围或生效日期`,
-    en: `plugins ${first} and ${second} both contribute ${kindLabel[kind].en} ${key.en}: drop one, or use another id, scope or effective date`
+    zh:
+      first === second
+        ? `插件 ${first} 两次提供了${kindLabel[kind].zh} ${key.zh}：请删去其一或改用不同的编号、范围或生效日期`
+        : `插件 ${first} 与 ${second} 都提供了${kindLabel[kind].zh} ${key.zh}：请删去其一或改用不同的编号、范围或生效日期`,
+    en:
+      first === second
+        ? `plugin ${first} contributes ${kindLabel[kind].en} ${key.en} twice: drop one, or use another id, scope or effective date`
+        : `plugins ${first} and ${second} both contribute ${kindLabel[kind].en} ${key.en}: drop one, or use another id, scope or effective date`
   })
 
 const sameCitation = (a: Citation, b: Citation): boolean =>

@@ -80,6 +80,7 @@ describe("Plugin.compose", () => {
     // The same instance id twice is a conflict on the plugin id.
     const twice = Plugin.compose(National.policy, a, campus({ id: "campus-north", school: OTHER_SCHOOL, from: "2023-01-01", value: 17 }))
     expect(Either.isLeft(twice) && twice.left).toMatchObject({ _tag: "PluginConflict", kind: "plugin", first: "campus-north", second: "campus-north" })
+    expect(Either.isLeft(twice) && twice.left.message).toContain("插件 campus-north 两次提供了插件编号 campus-north")
   })
 })
 
