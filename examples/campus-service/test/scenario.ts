@@ -190,12 +190,23 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
 
     it("bad input of any shape answers 400 with both messages, never a 5xx or a stack trace (property)", async () => {
       await fc.assert(
-        fc.asyncProperty(fc.jsonValue(), async (body) => {
-          const a = await call("POST", "/agreements", { ...admin, body: JSON.stringify(body) })
+        fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string()), async (body) => {
+          const a = await call("POST", "/agreements", { ...admin, body })
           expectBilingualError(a, 400, "InvalidRequest")
         }),
         { numRuns: 40 }
       )
+    })
+
+    it("the actor header carries a Chinese name percent-encoded; a header that does not decode is a 400", async () => {
+      const director = { actor: "教务处王主任", roles: ["school-admin"] }
+      expect((await call("POST", "/agreements", { ...director, body: agreement("c-zh-actor") })).status).toBe(201)
+      const audit = await running.runtime.runPromise(running.store.audit({ type: "cooperation-agreement", id: "c-zh-actor" }))
+      expect(audit.map((e) => e.actor)).toEqual(["教务处王主任"])
+      const res = await fetch(`${running.url}/api/agreements/c-zh-actor/events`, { method: "POST", headers: { "x-actor": "%E6%9D", "x-roles": "school-admin" }, body: JSON.stringify({ type: "submit", expectedVersion: 1 }) })
+      const bad = { status: res.status, text: await res.text() }
+      expectBilingualError({ ...bad, json: JSON.parse(bad.text) }, 400, "InvalidRequest")
+      expect(JSON.parse(bad.text).issues[0].path).toEqual(["x-actor"])
     })
 
     it("401 without an actor; 404 for an unknown record or route", async () => {
