@@ -219,7 +219,11 @@ export const layer = (options: Options = {}): Layer.Layer<HttpApi.Api, never, St
             if (who === undefined) return view
             const school = yield* schoolOf(stored.value.schoolId)
             const resolved = Policy.at(policy, jurisdictionOf(school?.value), q.asOf ?? (yield* today))
-            return { ...view, next: Lifecycle.nextEvents(machine, stored.value, who, { policy: resolved, ref: { type, id: stored.id } }) }
+            // A signatory signs for the party of their role (AGR-DUAL): with that payload, the sign button's
+            // guards run as they would on the click ("this party has already signed").
+            const party = who.roles.includes("school-signatory") ? "school" : who.roles.includes("enterprise-signatory") ? "enterprise" : undefined
+            const payloads = party === undefined ? {} : { sign: { party } }
+            return { ...view, next: Lifecycle.nextEvents(machine, stored.value, who, { policy: resolved, ref: { type, id: stored.id }, payloads }) }
           })
         )
         .handle("fire", ({ path, request }) =>
@@ -291,6 +295,8 @@ export const layer = (options: Options = {}): Layer.Layer<HttpApi.Api, never, St
             store.put("assessment", Validation.encode(Assessment.Assessment)(assessment), { expectedVersion: 0, actor: who.id, at }),
             storeErrors({ type: "assessment", id: assessment.id })
           )
+          // The store indexes assessments by school (their internship's): read the school's, keep this internship's.
+          // A host with many thousands per school would keep its own index by internship.
           const all = yield* Effect.mapError(store.list("assessment", { schoolIds: [internship.value.schoolId] }), storeErrors({ type: "assessment", id: assessment.id }))
           const g = Grading.grade(
             internship.value,

@@ -159,6 +159,17 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       const submit = asManager.json.next.find((o: any) => o.event === "submit")
       expect(submit.available).toBe(false)
       expect(submit.reasons[0].zh).toContain("school-admin")
+      // In review, the principal may sign for the school — once (AGR-DUAL).
+      expect((await fire("c-buttons", admin, { type: "submit", expectedVersion: 1, on: "2025-08-01" })).status).toBe(200)
+      const before = await call("GET", "/agreements/c-buttons?asOf=2025-08-02", principal)
+      expect(before.json.next.find((o: any) => o.event === "sign")).toMatchObject({ available: true, reasons: [] })
+      expect((await fire("c-buttons", principal, { type: "sign", expectedVersion: 2, on: "2025-08-02", payload: { party: "school" } })).status).toBe(200)
+      const after = await call("GET", "/agreements/c-buttons?asOf=2025-08-02", principal)
+      const sign = after.json.next.find((o: any) => o.event === "sign")
+      expect(sign.available).toBe(false)
+      expect(sign.reasons.map((r: any) => r.zh)).toEqual(["该方已签字"])
+      // The enterprise's signatory still may.
+      expect((await call("GET", "/agreements/c-buttons?asOf=2025-08-02", manager)).json.next.find((o: any) => o.event === "sign").available).toBe(true)
     })
 
     it("400 with zh/en messages for a bad body, and nothing is written", async () => {
