@@ -74,8 +74,8 @@ interface Subject {
 }
 
 /**
- * APP-ZJ-STUDENT: a student apprenticeship (`modern`) lasting less than the period is a `violation`, longer an
- * `info`; a subsidy under the floor for its kind is a `warning` (a shortfall in what the government or enterprise
+ * APP-ZJ-STUDENT: a student apprenticeship (`modern`) lasting less than the period is a `violation`, longer a
+ * `warning` (the national 1–3 years allows it, Zhejiang's period for students is 1 year); a subsidy under the floor for its kind is a `warning` (a shortfall in what the government or enterprise
  * pays is not the school's breach).
  *
  * @since 0.1.0
@@ -111,7 +111,7 @@ export const rule: Rule.Rule<Subject> = Rule.make<Subject>({
           } else if (a.term.end > fullEnd) {
             out.push(
               ctx.finding({
-                severity: "info",
+                severity: "warning",
                 message: { zh: `学生学徒培养期长于${years}年（至 ${a.term.end}）`, en: `a student apprenticeship longer than ${years} year(s) (to ${a.term.end})` },
                 parameters: [studentYears]
               })

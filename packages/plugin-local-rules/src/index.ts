@@ -10,6 +10,8 @@
 /** @since 0.1.0 */
 export * as LocalRules from "./Packs.js"
 /** @since 0.1.0 */
+export * as Attribution from "./Attribution.js"
+/** @since 0.1.0 */
 export * as Jiangsu from "./Jiangsu.js"
 /** @since 0.1.0 */
 export * as Jiangxi from "./Jiangxi.js"
