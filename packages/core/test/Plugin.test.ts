@@ -1,3 +1,5 @@
+// Issue 9 (plugins): composition precedence, conflicts naming both plugins, instances, contributors, citations,
+// life-cycle extensions, reactions, migrations, typed extension fields, and order-independence properties.
 import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
