@@ -31,20 +31,35 @@ export type WebHandler = (request: Request) => Promise<Response>
 
 const internalError = JSON.stringify({ _tag: "InternalError", messageZh: "服务内部错误", messageEn: "internal server error" })
 
+const tooLarge = (limit: number) =>
+  JSON.stringify({ _tag: "PayloadTooLarge", messageZh: `请求体超过 ${limit} 字节`, messageEn: `the request body is larger than ${limit} bytes` })
+
 /**
  * The adapter: a `node:http` listener over a web handler. The body is read whole (the API takes small JSON
- * bodies); any failure of the adapter itself answers 500 with a bilingual message, never a stack trace.
+ * bodies) up to `maxBodyBytes` (default 1 MiB; more answers 413); any failure of the adapter itself answers 500
+ * with a bilingual message, never a stack trace.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const toNodeListener =
-  (handler: WebHandler): RequestListener =>
+  (handler: WebHandler, options: { readonly maxBodyBytes?: number | undefined } = {}): RequestListener =>
   (req: IncomingMessage, res: ServerResponse) => {
+    const limit = options.maxBodyBytes ?? 1024 * 1024
     void (async () => {
       try {
         const chunks: Array<Buffer> = []
-        for await (const chunk of req) chunks.push(chunk as Buffer)
+        let size = 0
+        // Past the limit the rest is read and dropped (not kept), so the 413 reaches the client.
+        for await (const chunk of req) {
+          size += (chunk as Buffer).length
+          if (size <= limit) chunks.push(chunk as Buffer)
+        }
+        if (size > limit) {
+          res.writeHead(413, { "content-type": "application/json" })
+          res.end(tooLarge(limit))
+          return
+        }
         const headers = new Headers()
         for (const [name, value] of Object.entries(req.headers)) {
           if (Array.isArray(value)) for (const v of value) headers.append(name, v)
@@ -110,6 +125,8 @@ export interface ServeOptions extends Handlers.Options {
   readonly port?: number | undefined
   /** The interface to listen on (default `127.0.0.1`). */
   readonly host?: string | undefined
+  /** The largest request body accepted (default 1 MiB); a larger one answers 413. */
+  readonly maxBodyBytes?: number | undefined
 }
 
 /**
@@ -145,7 +162,7 @@ export const serve = async (options: ServeOptions): Promise<Running> => {
   }
   const store = opened.value
   const web = webHandler(store, options)
-  const server = createServer(toNodeListener(web.handler))
+  const server = createServer(toNodeListener(web.handler, { maxBodyBytes: options.maxBodyBytes }))
   const host = options.host ?? "127.0.0.1"
   try {
     await new Promise<void>((resolve, reject) => {

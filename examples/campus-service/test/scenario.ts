@@ -220,6 +220,12 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       expect(JSON.parse(bad.text).issues[0].path).toEqual(["x-actor"])
     })
 
+    it("a body over the limit answers 413 in both languages", async () => {
+      const big = await call("POST", "/agreements", { ...admin, body: JSON.stringify(agreement("c-big", { attachments: ["x".repeat(2 * 1024 * 1024)] })) })
+      expectBilingualError(big, 413, "PayloadTooLarge")
+      expect((await call("GET", "/agreements/c-big")).status).toBe(404)
+    })
+
     it("401 without an actor; 404 for an unknown record or route", async () => {
       expectBilingualError(await call("POST", "/agreements", { body: agreement("c-anon") }), 401, "Unauthenticated")
       const missing = await call("GET", "/agreements/c-nowhere")
