@@ -183,8 +183,9 @@ export interface PluginReaction extends Reaction {
 
 /**
  * A named, ordered data migration of a plugin's extension fields (no SQL): `up` turns the `extensions` of one
- * stored record of `entity` written under the previous shape into the new shape. The host runs the pending ones
- * in order (see {@link pendingMigrations}, {@link migrate}) and records their keys (`<plugin name>/<id>`).
+ * stored record of `entity` written under the previous shape into the new shape. The store does not run them (it
+ * migrates only its own tables): the host runs the pending ones in order (see {@link pendingMigrations},
+ * {@link migrate}), writes each record back with `store.put`, and records the keys (`<plugin name>/<id>`).
  *
  * @since 0.1.0
  * @category models
