@@ -57,6 +57,23 @@ const windowFrom = (on: Iso.IsoDate, years: number): number => {
   return Iso.toEpochDays(Iso.unsafeMake(`${String(y).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`)) + 1
 }
 
+/** Populations over one FROM (its WHERE included): school, key, record id and order columns. */
+interface Group {
+  readonly s: string
+  readonly k: string
+  readonly rid: string
+  readonly o1: string
+  readonly o2: string
+  readonly from: Fragment
+}
+
+/** A population: its group and predicate, and the value summed (1 for a count). */
+interface Pop {
+  readonly group: string
+  readonly pred: Fragment
+  readonly v?: string
+}
+
 interface Params {
   readonly period: Indicators.Period
   readonly policy: Policy.Resolved
@@ -75,73 +92,105 @@ export const make = (sql: SqlClient.SqlClient, prefix: string) => {
     const existing = (column: string): Fragment => sql`${sql.literal(column)} IN (SELECT id FROM ${T("school")})`
     const inForce = (c: string) =>
       sql`((${sql.literal(c)}.machine = 1 AND ${sql.literal(c)}.state IN ('in-force', 'expiring')) OR (${sql.literal(c)}.machine = 0 AND ${sql.literal(c)}.signatures >= 2)) AND ${sql.literal(c)}.term_start <= ${on} AND ${sql.literal(c)}.term_end >= ${on}`
-    const active = sql`t.hired_on <= ${on} AND (t.left_on IS NULL OR t.left_on > ${on})`
-    const fullTime = sql`t.full_time = 1 AND ${active} AND ${inScope("t.school_id")}`
-    const hasTitle = (rank: number) => sql`EXISTS (SELECT 1 FROM ${T("item")} i WHERE i.kind = 'title' AND i.owner_id = t.id AND i.d1 <= ${on} AND i.i1 >= ${lit(rank)})`
     const validity = p.policy.value(National.dsValidityYears) ?? 0
     const since = validSince(on, validity)
-    // DualQualified.holdsAnyOn on the period's last day.
-    const dual = sql`EXISTS (SELECT 1 FROM ${T("item")} i WHERE i.kind = 'dual' AND i.owner_id = t.id AND i.d1 <= ${on} AND (i.d2 IS NULL OR i.d2 > ${on})${since === undefined ? sql.literal("") : sql` AND i.d1 >= ${since}`})`
     const settings = Practice.settings(p.policy)
-    // TCH-EP-5Y6M (Practice.evaluate "compliant"): days served in the window ending on the period's last day,
-    // summed over the stored coverage profile.
     const today = Iso.toEpochDays(on)
-    const compliant =
+    const none = sql.literal("1 = 0")
+    const all = sql.literal("1 = 1")
+
+    // Teachers on the period's last day, with what their lists say on that day joined in (one row each):
+    // - ti.best: the highest title rank obtained by then (IND-SENIOR-20, IND-MAJOR-2MID);
+    // - dq: holds a 双师型 certification (DualQualified.holdsAnyOn, DS-VALIDITY);
+    // - pr.served: days of enterprise practice in the window ending that day (TCH-EP-5Y6M, Practice.evaluate);
+    // - pc: the employer of a part-time teacher is a partner under an agreement in force (PLAN-ENTERPRISE-TEACHERS).
+    const served =
       settings === undefined
-        ? sql.literal("1 = 0")
+        ? sql.literal("")
         : (() => {
             const from = windowFrom(on, settings.windowYears)
-            return sql`(SELECT COALESCE(SUM(((CASE WHEN i.i2 < ${lit(today)} THEN i.i2 ELSE ${lit(today)} END) - (CASE WHEN i.i1 > ${lit(from)} THEN i.i1 ELSE ${lit(from)} END) + 1) * i.num), 0) FROM ${T("item")} i WHERE i.kind = 'practice' AND i.owner_id = t.id AND i.i2 >= ${lit(from)} AND i.i1 <= ${lit(today)}) + 1e-9 >= ${lit(settings.requiredDays)}`
+            return sql` LEFT JOIN (SELECT i.owner_id, SUM(((CASE WHEN i.i2 < ${lit(today)} THEN i.i2 ELSE ${lit(today)} END) - (CASE WHEN i.i1 > ${lit(from)} THEN i.i1 ELSE ${lit(from)} END) + 1) * i.num) AS served FROM ${T("item")} i WHERE i.kind = 'practice' AND i.i2 >= ${lit(from)} AND i.i1 <= ${lit(today)} GROUP BY i.owner_id) pr ON pr.owner_id = t.id`
           })()
-    const postInPeriod = sql`x.post = 1 AND x.start_on <= ${on} AND x.end_on >= ${start} AND ${inScope("x.school_id")}`
-    const ended = sql`${postInPeriod} AND x.end_on <= ${on}`
-    const coBuilt = sql`b.cobuilt = 1 AND b.agreement_id IS NOT NULL AND ${inScope("b.school_id")} AND EXISTS (SELECT 1 FROM ${T("coop")} c WHERE c.id = b.agreement_id AND ${inForce("c")} AND ${existing("c.school_id")}${p.scope._tag === "all" ? sql.literal("") : sql` AND ${inScope("c.school_id")}`})`
-    const service = (kind: string) =>
-      sql`FROM ${T("item")} i JOIN ${T("teacher")} t ON t.id = i.owner_id WHERE i.kind = 'service' AND i.txt = ${kind} AND i.d1 >= ${start} AND i.d1 <= ${on} AND ${fullTime}`
-    const enrolling = sql`m.enrolling = 1 AND ${inScope("m.school_id")}`
-    // Each population: school, key (major code or ''), record id, order (the dataset's: by id), value summed.
-    const student = (extra: Fragment | undefined) =>
-      sql`SELECT x.school_id AS s, '' AS k, x.id AS rid, x.id AS o1, 0 AS o2, 1 AS v FROM ${T("student")} x WHERE x.counted = 1 AND x.enrolled_on <= ${on} AND ${inScope("x.school_id")}${extra === undefined ? sql.literal("") : sql` AND ${extra}`}`
-    const teacher = (where: Fragment) => sql`SELECT t.school_id AS s, '' AS k, t.id AS rid, t.id AS o1, 0 AS o2, 1 AS v FROM ${T("teacher")} t WHERE ${where}`
-    const internship = (where: Fragment) => sql`SELECT x.school_id AS s, '' AS k, x.id AS rid, x.id AS o1, 0 AS o2, 1 AS v FROM ${T("internship")} x WHERE ${where}`
-    const partTime = sql`t.full_time = 0 AND ${active} AND t.pt_start <= ${on} AND t.pt_end >= ${on} AND ${inScope("t.school_id")}`
-    const pops: Record<Population | MajorPopulation, Fragment> = {
-      students: student(undefined),
-      studentsWithProject: student(sql`x.project_on <= ${on}`),
-      studentsInCooperativeClass: student(sql`x.coop_on <= ${on}`),
-      fullTime: teacher(fullTime),
-      fullTimeProfessional: teacher(sql`${fullTime} AND t.professional = 1`),
-      fullTimeSenior: teacher(sql`${fullTime} AND ${hasTitle(3)}`),
-      dualHeldProfessional: teacher(sql`${fullTime} AND t.professional = 1 AND ${dual}`),
-      dualHeldFullTime: teacher(sql`${fullTime} AND ${dual}`),
-      partTime: teacher(partTime),
-      partTimeFromPartners: teacher(sql`${partTime} AND t.pt_employer IS NOT NULL AND EXISTS (SELECT 1 FROM ${T("coop")} c WHERE c.school_id = t.school_id AND c.credit_code = t.pt_employer AND ${inForce("c")})`),
-      withCurrentPlan: teacher(sql`${fullTime} AND t.plan_start <= ${on} AND t.plan_end >= ${on}`),
-      practiceApplicable: teacher(settings === undefined ? sql.literal("1 = 0") : sql`${fullTime} AND t.professional = 1`),
-      practiceCompliant: teacher(sql`${fullTime} AND t.professional = 1 AND ${compliant}`),
-      postInternships: internship(postInPeriod),
-      postInternshipsMatching: internship(sql`${postInPeriod} AND x.matching = 1`),
-      postInternshipsCompliant: internship(sql`${postInPeriod} AND x.gates_ok = 1`),
-      postInternshipsEnded: internship(ended),
-      postInternshipsAssessedByBoth: internship(
-        sql`${ended} AND EXISTS (SELECT 1 FROM ${T("assessment")} a WHERE a.internship_id = x.id AND a.bit = 1) AND EXISTS (SELECT 1 FROM ${T("assessment")} a WHERE a.internship_id = x.id AND a.bit = 2)`
-      ),
-      coBuiltBases: sql`SELECT b.school_id AS s, '' AS k, b.id AS rid, b.id AS o1, 0 AS o2, 1 AS v FROM ${T("base")} b WHERE ${coBuilt}`,
-      coBuiltBasesByMajor: sql`SELECT b.school_id AS s, i.txt AS k, b.id AS rid, b.id AS o1, i.ord AS o2, 1 AS v FROM ${T("base")} b JOIN ${T("item")} i ON i.kind = 'base-major' AND i.owner_id = b.id WHERE ${coBuilt}`,
-      textbooks: sql`SELECT i.school_id AS s, '' AS k, i.label AS rid, i.owner_id AS o1, i.ord AS o2, 1 AS v FROM ${T("item")} i WHERE i.kind = 'textbook' AND i.d1 >= ${start} AND i.d1 <= ${on} AND ${inScope("i.school_id")}`,
-      socialTraining: sql`SELECT t.school_id AS s, '' AS k, i.label AS rid, i.owner_id AS o1, i.ord AS o2, i.num AS v ${service("social-training")}`,
-      technicalServices: sql`SELECT t.school_id AS s, '' AS k, i.label AS rid, i.owner_id AS o1, i.ord AS o2, 1 AS v ${service("technical-service")}`,
-      midTitleByMajor: sql`SELECT t.school_id AS s, i.txt AS k, t.id AS rid, t.id AS o1, i.ord AS o2, 1 AS v FROM ${T("teacher")} t JOIN ${T("item")} i ON i.kind = 'teacher-major' AND i.owner_id = t.id WHERE ${fullTime} AND ${hasTitle(2)}`,
-      enrollingMajors: sql`SELECT m.school_id AS s, '' AS k, m.id AS rid, m.id AS o1, 0 AS o2, 1 AS v FROM ${T("major")} m WHERE ${enrolling}`,
-      majorsWithPartner: sql`SELECT m.school_id AS s, '' AS k, m.id AS rid, m.id AS o1, 0 AS o2, 1 AS v FROM ${T("major")} m WHERE ${enrolling} AND EXISTS (SELECT 1 FROM ${T("item")} i JOIN ${T("coop")} c ON c.id = i.owner_id WHERE i.kind = 'partner' AND i.txt = m.code AND c.school_id = m.school_id AND ${inForce("c")})`,
-      mechanismAgreements: sql`SELECT c.school_id AS s, '' AS k, c.id AS rid, c.id AS o1, 0 AS o2, 1 AS v FROM ${T("coop")} c WHERE ${inForce("c")} AND ${inScope("c.school_id")} AND EXISTS (SELECT 1 FROM ${T("item")} i WHERE i.kind = 'mechanism' AND i.owner_id = c.id AND ${sql.in("i.txt", sixMechanisms)})`
+    const teachers = sql`FROM ${T("teacher")} t
+ LEFT JOIN (SELECT i.owner_id, MAX(i.i1) AS best FROM ${T("item")} i WHERE i.kind = 'title' AND i.d1 <= ${on} GROUP BY i.owner_id) ti ON ti.owner_id = t.id
+ LEFT JOIN (SELECT DISTINCT i.owner_id FROM ${T("item")} i WHERE i.kind = 'dual' AND i.d1 <= ${on} AND (i.d2 IS NULL OR i.d2 > ${on})${since === undefined ? sql.literal("") : sql` AND i.d1 >= ${since}`}) dq ON dq.owner_id = t.id${served}
+ LEFT JOIN (SELECT DISTINCT c.school_id, c.credit_code FROM ${T("coop")} c WHERE ${inForce("c")}) pc ON pc.school_id = t.school_id AND pc.credit_code = t.pt_employer
+ WHERE t.hired_on <= ${on} AND (t.left_on IS NULL OR t.left_on > ${on}) AND ${inScope("t.school_id")}`
+    const ft = sql.literal("t.full_time = 1")
+    const prof = sql.literal("t.full_time = 1 AND t.professional = 1")
+    const partTime = sql`t.full_time = 0 AND t.pt_start <= ${on} AND t.pt_end >= ${on}`
+    const coBuilt = sql`WHERE b.cobuilt = 1 AND b.agreement_id IS NOT NULL AND ${inScope("b.school_id")} AND EXISTS (SELECT 1 FROM ${T("coop")} c WHERE c.id = b.agreement_id AND ${inForce("c")} AND ${existing("c.school_id")}${p.scope._tag === "all" ? sql.literal("") : sql` AND ${inScope("c.school_id")}`})`
+    const hasMidTitle = sql`EXISTS (SELECT 1 FROM ${T("item")} x WHERE x.kind = 'title' AND x.owner_id = t.id AND x.d1 <= ${on} AND x.i1 >= 2)`
+
+    // Groups of populations over one FROM: counted together with conditional aggregates (one pass per table).
+    const groups: Record<string, Group> = {
+      students: {
+        s: "x.school_id", k: "''", rid: "x.id", o1: "x.id", o2: "0",
+        from: sql`FROM ${T("student")} x WHERE x.counted = 1 AND x.enrolled_on <= ${on} AND ${inScope("x.school_id")}`
+      },
+      teachers: { s: "t.school_id", k: "''", rid: "t.id", o1: "t.id", o2: "0", from: teachers },
+      internships: {
+        s: "x.school_id", k: "''", rid: "x.id", o1: "x.id", o2: "0",
+        from: sql`FROM ${T("internship")} x LEFT JOIN (SELECT a.internship_id, MAX(CASE WHEN a.bit = 1 THEN 1 ELSE 0 END) AS sb, MAX(CASE WHEN a.bit = 2 THEN 1 ELSE 0 END) AS eb FROM ${T("assessment")} a GROUP BY a.internship_id) a ON a.internship_id = x.id
+ WHERE x.post = 1 AND x.start_on <= ${on} AND x.end_on >= ${start} AND ${inScope("x.school_id")}`
+      },
+      majors: {
+        s: "m.school_id", k: "''", rid: "m.id", o1: "m.id", o2: "0",
+        from: sql`FROM ${T("major")} m LEFT JOIN (SELECT DISTINCT c.school_id, i.txt AS code FROM ${T("item")} i JOIN ${T("coop")} c ON c.id = i.owner_id WHERE i.kind = 'partner' AND ${inForce("c")}) pm ON pm.school_id = m.school_id AND pm.code = m.code
+ WHERE m.enrolling = 1 AND ${inScope("m.school_id")}`
+      },
+      bases: { s: "b.school_id", k: "''", rid: "b.id", o1: "b.id", o2: "0", from: sql`FROM ${T("base")} b ${coBuilt}` },
+      basesByMajor: { s: "b.school_id", k: "i.txt", rid: "b.id", o1: "b.id", o2: "i.ord", from: sql`FROM ${T("base")} b JOIN ${T("item")} i ON i.kind = 'base-major' AND i.owner_id = b.id ${coBuilt}` },
+      textbooks: { s: "i.school_id", k: "''", rid: "i.label", o1: "i.owner_id", o2: "i.ord", from: sql`FROM ${T("item")} i WHERE i.kind = 'textbook' AND i.d1 >= ${start} AND i.d1 <= ${on} AND ${inScope("i.school_id")}` },
+      services: {
+        s: "t.school_id", k: "''", rid: "i.label", o1: "i.owner_id", o2: "i.ord",
+        from: sql`FROM ${T("item")} i JOIN ${T("teacher")} t ON t.id = i.owner_id WHERE i.kind = 'service' AND i.d1 >= ${start} AND i.d1 <= ${on} AND t.full_time = 1 AND t.hired_on <= ${on} AND (t.left_on IS NULL OR t.left_on > ${on}) AND ${inScope("t.school_id")}`
+      },
+      midTitle: {
+        s: "t.school_id", k: "i.txt", rid: "t.id", o1: "t.id", o2: "i.ord",
+        from: sql`FROM ${T("teacher")} t JOIN ${T("item")} i ON i.kind = 'teacher-major' AND i.owner_id = t.id WHERE t.full_time = 1 AND t.hired_on <= ${on} AND (t.left_on IS NULL OR t.left_on > ${on}) AND ${inScope("t.school_id")} AND ${hasMidTitle}`
+      },
+      mechanisms: {
+        s: "c.school_id", k: "''", rid: "c.id", o1: "c.id", o2: "0",
+        from: sql`FROM ${T("coop")} c WHERE ${inForce("c")} AND ${inScope("c.school_id")} AND EXISTS (SELECT 1 FROM ${T("item")} i WHERE i.kind = 'mechanism' AND i.owner_id = c.id AND ${sql.in("i.txt", sixMechanisms)})`
+      }
+    }
+    const pops: Record<Population | MajorPopulation, Pop> = {
+      students: { group: "students", pred: all },
+      studentsWithProject: { group: "students", pred: sql`x.project_on <= ${on}` },
+      studentsInCooperativeClass: { group: "students", pred: sql`x.coop_on <= ${on}` },
+      fullTime: { group: "teachers", pred: ft },
+      fullTimeProfessional: { group: "teachers", pred: prof },
+      fullTimeSenior: { group: "teachers", pred: sql`${ft} AND ti.best >= 3` },
+      dualHeldProfessional: { group: "teachers", pred: sql`${prof} AND dq.owner_id IS NOT NULL` },
+      dualHeldFullTime: { group: "teachers", pred: sql`${ft} AND dq.owner_id IS NOT NULL` },
+      partTime: { group: "teachers", pred: partTime },
+      partTimeFromPartners: { group: "teachers", pred: sql`${partTime} AND pc.credit_code IS NOT NULL` },
+      withCurrentPlan: { group: "teachers", pred: sql`${ft} AND t.plan_start <= ${on} AND t.plan_end >= ${on}` },
+      practiceApplicable: { group: "teachers", pred: settings === undefined ? none : prof },
+      // Practice.evaluate: compliant iff served + EPS ≥ required days (EPS = 1e-9, as in the core).
+      practiceCompliant: { group: "teachers", pred: settings === undefined ? none : sql`${prof} AND COALESCE(pr.served, 0) + 1e-9 >= ${lit(settings.requiredDays)}` },
+      postInternships: { group: "internships", pred: all },
+      postInternshipsMatching: { group: "internships", pred: sql.literal("x.matching = 1") },
+      postInternshipsCompliant: { group: "internships", pred: sql.literal("x.gates_ok = 1") },
+      postInternshipsEnded: { group: "internships", pred: sql`x.end_on <= ${on}` },
+      postInternshipsAssessedByBoth: { group: "internships", pred: sql`x.end_on <= ${on} AND a.sb = 1 AND a.eb = 1` },
+      enrollingMajors: { group: "majors", pred: all },
+      majorsWithPartner: { group: "majors", pred: sql.literal("pm.code IS NOT NULL") },
+      coBuiltBases: { group: "bases", pred: all },
+      coBuiltBasesByMajor: { group: "basesByMajor", pred: all },
+      textbooks: { group: "textbooks", pred: all },
+      socialTraining: { group: "services", pred: sql.literal("i.txt = 'social-training'"), v: "i.num" },
+      technicalServices: { group: "services", pred: sql.literal("i.txt = 'technical-service'") },
+      midTitleByMajor: { group: "midTitle", pred: all },
+      mechanismAgreements: { group: "mechanisms", pred: all }
     }
     const mechanismsUsed = sql`SELECT c.school_id AS s, COUNT(DISTINCT i.txt) AS n FROM ${T("coop")} c JOIN ${T("item")} i ON i.kind = 'mechanism' AND i.owner_id = c.id WHERE ${inForce("c")} AND ${inScope("c.school_id")} AND ${sql.in("i.txt", sixMechanisms)} GROUP BY c.school_id`
     // The latest facts on or before the period's last day.
     const facts = sql`SELECT f.id, f.school_id, f.land, f.building, f.track, f.equipment, f.books FROM ${T("facts")} f WHERE f.as_of <= ${on} AND ${inScope("f.school_id")} AND NOT EXISTS (SELECT 1 FROM ${T("facts")} g WHERE g.school_id = f.school_id AND g.as_of <= ${on} AND g.as_of > f.as_of)`
     const schools = sql`SELECT id, kind, attached, founded_year FROM ${T("school")} WHERE ${inScope("id")} ORDER BY id`
-    const majors = sql`SELECT m.id, m.school_id, m.code FROM ${T("major")} m WHERE ${enrolling} ORDER BY m.id`
-    return { pops, mechanismsUsed, facts, schools, majors, on, start, inScope, settings }
+    const majors = sql`SELECT m.id, m.school_id, m.code FROM ${T("major")} m WHERE m.enrolling = 1 AND ${inScope("m.school_id")} ORDER BY m.id`
+    return { groups, pops, mechanismsUsed, facts, schools, majors, on, start, inScope, settings }
   }
 
   /** Enterprise figures (PEI-INTERN-60, PEI-ONE-OF) over the scope's records. */
@@ -259,16 +308,30 @@ export const compute = (
       foundedYear: r.founded_year === null || r.founded_year === undefined ? undefined : n(r.founded_year)
     }))
     const counts = new Map<string, { readonly count: number; readonly total: number }>()
-    if (pops.length > 0) {
-      const union = pops.map((name, k) => sql`SELECT ${sql.literal(String(k))} AS pop, p.s, p.k, COUNT(*) AS n, SUM(p.v) AS total FROM (${q.pops[name]}) p GROUP BY p.s, p.k`)
-      const rows = yield* sql<Record<string, unknown>>`${sql.join(" UNION ALL ", false)(union)}`
-      for (const r of rows) counts.set(`${pops[n(r.pop)]}|${String(r.s)}|${String(r.k ?? "")}`, { count: n(r.n), total: n(r.total) })
+    // One query per group: a conditional count (and sum) per population.
+    const byGroup = new Map<string, Array<Population | MajorPopulation>>()
+    for (const name of pops) {
+      const g = q.pops[name].group
+      let list = byGroup.get(g)
+      if (list === undefined) byGroup.set(g, (list = []))
+      list.push(name)
+    }
+    for (const [g, names] of byGroup) {
+      const group = q.groups[g]!
+      const columns = names.map((name, k) => {
+        const pop = q.pops[name]
+        return sql`SUM(CASE WHEN ${pop.pred} THEN 1 ELSE 0 END) AS ${sql.literal(`c${k}`)}, SUM(CASE WHEN ${pop.pred} THEN ${sql.literal(pop.v ?? "1")} ELSE 0 END) AS ${sql.literal(`v${k}`)}`
+      })
+      const rows = yield* sql<Record<string, unknown>>`SELECT ${sql.literal(group.s)} AS s, ${sql.literal(group.k)} AS k, ${sql.join(", ", false)(columns)} ${group.from} GROUP BY ${sql.literal(group.k === "''" ? group.s : `${group.s}, ${group.k}`)}`
+      for (const r of rows) names.forEach((name, k) => counts.set(`${name}|${String(r.s)}|${String(r.k ?? "")}`, { count: n(r[`c${k}`]), total: n(r[`v${k}`]) }))
     }
     const ids = new Map<string, Array<string>>()
     if (withProvenance) {
       // One query per population: the ids in the dataset's order, grouped by school and key.
       for (const name of pops) {
-        const rows = yield* sql<Record<string, unknown>>`SELECT p.s, p.k, p.rid FROM (${q.pops[name]}) p ORDER BY p.s, p.k, p.o1, p.o2`
+        const pop = q.pops[name]
+        const group = q.groups[pop.group]!
+        const rows = yield* sql<Record<string, unknown>>`SELECT ${sql.literal(group.s)} AS s, ${sql.literal(group.k)} AS k, ${sql.literal(group.rid)} AS rid ${group.from} AND ${pop.pred} ORDER BY ${sql.literal([group.s, group.k, group.o1, group.o2].filter((c) => c !== "0" && c !== "''").join(", "))}`
         for (const r of rows) {
           const key = `${name}|${String(r.s)}|${String(r.k ?? "")}`
           let list = ids.get(key)

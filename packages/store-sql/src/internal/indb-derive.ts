@@ -14,7 +14,7 @@
  *
  * @internal
  */
-import type { Agreement, Assessment, Enterprise, Indicators, Internship, School, Student, Teacher } from "@chanjiao/core"
+import type { Agreement, Assessment, Enterprise, Indicators, Internship, Policy, School, Student, Teacher } from "@chanjiao/core"
 import { InternshipGates, IsoDate as Iso, National, Practice } from "@chanjiao/core"
 import type { Driver } from "@chanjiao/store"
 import type * as SqlClient from "@effect/sql/SqlClient"
@@ -27,7 +27,7 @@ type Row = Driver.Row
 type Values = Record<string, string | number | null>
 
 /** The policy the internship gates run under at save time (its id is stored with each verdict). */
-export const gatesPolicy = National.policy
+export const gatesPolicy: Policy.Policy = National.policy
 
 /** The hours a practice day counts when a record is kept in hours, as derived at save time (TCH-EP-5Y6M). */
 export const derivedHoursPerDay: number = (() => {

@@ -152,9 +152,11 @@ export const migrations = (sql: SqlClient.SqlClient, dialect: Dialect, prefix: s
 })
 
 /**
- * Checks that every side table and column exists (a read of no rows from each).
+ * Checks that every side table and column exists: one statement reading no rows from each.
  *
  * @internal
  */
 export const verify = (sql: SqlClient.SqlClient, prefix: string): Effect.Effect<void, SqlError> =>
-  Effect.forEach(tableNames, (name) => sql.unsafe(`SELECT ${specs[name].columns.map(([c]) => c).join(", ")} FROM ${table(prefix, name)} WHERE 1 = 0`), { discard: true })
+  Effect.asVoid(
+    sql.unsafe(tableNames.map((name, k) => `SELECT 1 AS one FROM (SELECT ${specs[name].columns.map(([c]) => c).join(", ")} FROM ${table(prefix, name)} WHERE 1 = 0) q${k}`).join(" UNION ALL "))
+  )
