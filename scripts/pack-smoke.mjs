@@ -116,6 +116,28 @@ if (Mask.idNumber("110105199001011234") !== "110105********1234") throw new Erro
 const schemas = Json.jsonSchemas()
 if (schemas.Teacher.$schema !== "http://json-schema.org/draft-07/schema#") throw new Error("JSON Schema")
 console.log("CJS ok: findings CSV with BOM,", Object.keys(schemas).length, "JSON Schemas")`
+  },
+  "@chanjiao/plugin-webhook": {
+    esm: `import { Signature, Webhook } from "@chanjiao/plugin-webhook"
+import { Memory } from "@chanjiao/store"
+import * as Effect from "effect/Effect"
+const secret = "smoke-secret-0123456789"
+const ok = Signature.verify(secret, { "chanjiao-signature": Signature.sign(secret, '{"a":1}', Math.floor(Date.now() / 1000)) }, '{"a":1}')
+if (ok._tag !== "Right") throw new Error("verify: " + ok.left.message)
+const out = await Effect.runPromise(Webhook.deliverBatch({ url: "http://127.0.0.1:9/hook", secret }).pipe(Effect.provide(Memory.layerMemory)))
+if (out.stats.claimed !== 0) throw new Error("claimed " + out.stats.claimed)
+console.log("ESM ok: signature verifies; empty outbox, nothing claimed")`,
+    cjs: `const { Signature, Webhook } = require("@chanjiao/plugin-webhook")
+const { Memory } = require("@chanjiao/store")
+const bad = Signature.verify("smoke-secret-0123456789", { "chanjiao-signature": "t=1,v1=" + "0".repeat(64) }, "{}")
+if (bad._tag !== "Left" || bad.left.reason !== "stale-timestamp") throw new Error("expected stale-timestamp")
+Webhook.start({ store: Memory.layerMemory, url: "ftp://example.edu.cn/hook", secret: "short" }).then(
+  () => { throw new Error("expected InvalidInput") },
+  (e) => {
+    if (e._tag !== "InvalidInput") throw e
+    console.log("CJS ok: stale signature refused; bad configuration rejected with", e.issues.length, "issues")
+  }
+)`
   }
 }
 
