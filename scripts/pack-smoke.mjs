@@ -99,6 +99,35 @@ Effect.runPromise(Effect.provide(program, Memory.layerMemory)).then((e) => {
   console.log("CJS ok: invalid teacher refused with", e.issues.length, "issues")
 })`
   },
+  "@chanjiao/plugin-province-gansu": {
+    esm: `import { IsoDate, National, Plugin, Policy } from "@chanjiao/core"
+import { Gansu } from "@chanjiao/plugin-province-gansu"
+const bundle = Plugin.unsafeCompose(National.policy, Gansu.plugin)
+const r = Policy.at(bundle.policy, { province: "62" }, IsoDate.unsafeMake("2024-09-01")).explain(National.dsContractYearsMin)
+if (r.value !== 2 || r.layer?.source !== "gansu" || r.entry?.verified !== true) throw new Error("Gansu layer: " + JSON.stringify(r))
+console.log("ESM ok: Gansu contract-years value from the gansu layer, verified")`,
+    cjs: `const { IsoDate, National, Plugin, Policy } = require("@chanjiao/core")
+const { Gansu } = require("@chanjiao/plugin-province-gansu")
+const bundle = Plugin.unsafeCompose(National.policy, Gansu.plugin)
+const r = Policy.at(bundle.policy, { province: "37" }, IsoDate.unsafeMake("2024-09-01")).explain(National.dsContractYearsMin)
+if (r.layer?.source !== "@chanjiao/core") throw new Error("outside Gansu: " + JSON.stringify(r))
+console.log("CJS ok: outside Gansu the national value applies")`
+  },
+  "@chanjiao/plugin-local-rules": {
+    esm: `import { IsoDate, National, Plugin, Policy } from "@chanjiao/core"
+import { LocalRules, Subjects } from "@chanjiao/plugin-local-rules"
+const bundle = Plugin.unsafeCompose(National.policy, LocalRules.jiangxi(), LocalRules.yantai())
+const year = { enterpriseId: "e-1", enterpriseName: "企业", year: 2024, aboveDesignatedSize: true, technicalPosts: 120, internshipPosts: 11, employees: 800, teacherPracticePlaces: 16 }
+const f = Subjects.checkEnterpriseContribution(Policy.at(bundle.policy, { province: "36" }, IsoDate.unsafeMake("2024-12-31")), year)
+if (f.length !== 1 || f[0].ruleId !== "ENT-LOCAL-JX-10") throw new Error("ENT-LOCAL-JX-10: " + JSON.stringify(f))
+console.log("ESM ok: ENT-LOCAL-JX-10 found in Jiangxi")`,
+    cjs: `const { Either } = { Either: require("effect/Either") }
+const { LocalRules, Subjects } = require("@chanjiao/plugin-local-rules")
+const bad = Subjects.decode.apprenticeshipClass({ id: "c" })
+if (!Either.isLeft(bad) || bad.left._tag !== "InvalidInput") throw new Error("expected InvalidInput")
+if (LocalRules.catalogue.length < 14) throw new Error("catalogue")
+console.log("CJS ok: bad input is an InvalidInput with", bad.left.issues.length, "issues;", LocalRules.catalogue.length, "catalogue rows")`
+  },
   "@chanjiao/export": {
     esm: `import { Csv, Table, Xlsx } from "@chanjiao/export"
 import * as Effect from "effect/Effect"
