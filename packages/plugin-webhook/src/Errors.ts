@@ -125,8 +125,8 @@ export class InvalidSignature extends Schema.TaggedError<InvalidSignature>("@cha
 
 /**
  * The store's outbox lacks an operation the worker needs (a retry time, dead letters or revival: the
- * optional `retryOutbox` / `deadLetterOutbox` / `reviveOutbox` of the driver contract, since
- * `@chanjiao/store` 0.2.0). The memory and SQL adapters have them all.
+ * optional `retryOutbox` / `deadLetterOutbox` / `reviveOutbox` of the driver contract of
+ * `@chanjiao/store`). The memory and SQL adapters have them all.
  *
  * @since 0.1.0
  * @category errors

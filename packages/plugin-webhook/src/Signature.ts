@@ -28,7 +28,7 @@ export const headerNames = {
   signature: "chanjiao-signature",
   /** The event's idempotency key: the same on every retry and after restarts (see `Webhook.idempotencyKey`). */
   idempotencyKey: "idempotency-key",
-  /** The domain event, e.g. `agreement.signed` (percent-encoded outside `[A-Za-z0-9._~:-]`). */
+  /** The domain event, e.g. `AgreementSigned` or `teacher.created` (percent-encoded outside `[A-Za-z0-9._~:-]`). */
   event: "chanjiao-event",
   /** Which attempt this is, 1 for the first. */
   attempt: "chanjiao-delivery-attempt"

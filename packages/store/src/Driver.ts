@@ -179,18 +179,18 @@ export interface Driver {
   /** Gives entries claimed by `claimant` back (pending again); returns how many. */
   readonly releaseOutbox: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
   /**
-   * Optional (since 0.2.0): gives entries claimed by `claimant` back to be claimed again only after `at` (a
+   * Optional: gives entries claimed by `claimant` back to be claimed again only after `at` (a
    * retry time, ISO 8601 UTC): they stay `claimed` until `at` and are then claimable like a lapsed claim;
    * `attempts` is kept. Returns how many. Without it, a consumer can only release at once or let the claim lapse.
    */
   readonly retryOutbox?: (eventIds: ReadonlyArray<string>, claimant: string, at: string) => Effect.Effect<number, StoreError>
   /**
-   * Optional (since 0.2.0): marks entries claimed by `claimant` as `dead` (dead letters: a consumer gave up on
+   * Optional: marks entries claimed by `claimant` as `dead` (dead letters: a consumer gave up on
    * them); they are never claimed again unless revived. Returns how many.
    */
   readonly deadLetterOutbox?: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
   /**
-   * Optional (since 0.2.0, with `deadLetterOutbox`): makes `dead` entries `pending` again with `attempts` back to
+   * Optional (with `deadLetterOutbox`): makes `dead` entries `pending` again with `attempts` back to
    * 0 (after the cause was fixed). Entries in another state are left as they are. Returns how many.
    */
   readonly reviveOutbox?: (eventIds: ReadonlyArray<string>) => Effect.Effect<number, StoreError>

@@ -126,21 +126,21 @@ export interface Outbox {
    * Gives entries claimed by `claimant` back to be claimed again only after `options.at` (a retry time, e.g.
    * a backoff); `attempts` stays counted. Present when the adapter can (its driver's `retryOutbox`).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   readonly retry?: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.Utc }) => Effect.Effect<number, StoreError>
   /**
    * Marks entries claimed by `claimant` as dead letters (state `dead`): never claimed again unless revived.
    * Present when the adapter can (its driver's `deadLetterOutbox`).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   readonly deadLetter?: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
   /**
    * Makes dead letters `pending` again, `attempts` back to 0. Present when the adapter can (its driver's
    * `reviveOutbox`).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   readonly revive?: (eventIds: ReadonlyArray<string>) => Effect.Effect<number, StoreError>
   readonly list: (query?: { readonly state?: OutboxEntry["state"]; readonly afterSeq?: number; readonly limit?: number }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
