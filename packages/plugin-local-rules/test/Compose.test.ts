@@ -18,7 +18,7 @@ const all = () => [
 ]
 
 describe("the local packs together", () => {
-  it("compose over the national policy without conflict, in any order", () => {
+  it("INT-FILING … PEI-JS-5Y: all packs compose over the national policy without conflict, in any order", () => {
     const forward = Plugin.compose(National.policy, ...all())
     const backward = Plugin.compose(National.policy, ...all().reverse())
     expect(Either.isRight(forward)).toBe(true)
@@ -42,13 +42,13 @@ describe("the local packs together", () => {
     }
   })
 
-  it("a pack's own rules cite the pack's citation as well as their own", () => {
+  it("ENT-LOCAL-JX-10: a pack's own rules cite the pack's citation as well as their own", () => {
     const c = Plugin.unsafeCompose(National.policy, LocalRules.jiangxi())
     const rule = c.policy.rules.get("ENT-LOCAL-JX-10")!
     expect(rule.versions[0]!.citations.map((x) => x.article)).toEqual(["规模以上企业按技术岗位的10%提供顶岗实习岗位", "企业责任"])
   })
 
-  it("a second instance of one pack for the same place is a PluginConflict naming both", () => {
+  it("INT-FILING, ENT-LOCAL-JX-10: a second instance of one pack for the same place is a PluginConflict naming both", () => {
     const r = Plugin.compose(National.policy, LocalRules.yunnan(), LocalRules.yunnan({ id: "yunnan-2" }))
     expect(Either.isLeft(r) && r.left).toMatchObject({ _tag: "PluginConflict", kind: "parameter", first: "yunnan", second: "yunnan-2" })
     const own = Plugin.compose(National.policy, LocalRules.jiangxi(), LocalRules.jiangxi({ id: "jiangxi-2" }))

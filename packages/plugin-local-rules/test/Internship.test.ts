@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Internship, InternshipGates, National, Plugin, Validation } from "@chanjiao/core"
+import { Internship, InternshipGates, National, Plugin, Policy, Validation } from "@chanjiao/core"
 import type { Finding, Jurisdiction } from "@chanjiao/core"
 import { Attribution, LocalRules } from "@chanjiao/plugin-local-rules"
 import * as Either from "effect/Either"
@@ -59,9 +59,14 @@ describe("yunnan(): INT-FILING, INT-TRAINING, INT-UNIT-LIST (core's local gates,
     expect(ids(check(offList, SHAANXI))).toEqual([])
   })
 
-  it("before the 2021 provisions (2021-12-31) the Yunnan gates are not in force", () => {
-    const old = subject({ start: D("2021-09-01"), end: D("2021-12-30"), filing: undefined as never, trainedOn: undefined as never })
-    expect(only(check(old, YUNNAN), "INT-FILING")).toEqual([])
+  it("INT-FILING, INT-TRAINING, INT-UNIT-LIST: the Yunnan values start with the 2021 provisions (2021-12-31), with their citation", () => {
+    for (const gate of [National.internshipGateFiling, National.internshipGateTraining, National.internshipGateUnitList]) {
+      expect(Policy.at(bundle.policy, YUNNAN, D("2021-12-30")).value(gate)).toBeUndefined()
+      const r = Policy.at(bundle.policy, YUNNAN, D("2021-12-31")).explain(gate)
+      expect(r).toMatchObject({ value: true, layer: { source: "yunnan" } })
+      expect(r.entry?.citation.url).toBe("http://www.ynny.cn/info/1105/13383.htm")
+      expect(Policy.at(bundle.policy, SHANDONG, D("2024-01-01")).value(gate)).toBeUndefined()
+    }
   })
 })
 

@@ -60,7 +60,7 @@ const findings = (t: Teacher.Teacher, j: Jurisdiction.Jurisdiction, date: string
 const ofRule = (fs: ReadonlyArray<Finding.Finding>, id: string) => fs.filter((f) => f.ruleId === id)
 
 describe("Gansu pack composed over the national policy", () => {
-  it("composes without conflict and records what the pack contributed", () => {
+  it("DS-ELIGIBLE-INSCHOOL-GS, DS-CERTIFIER-GS: the pack composes without conflict and records what it contributed", () => {
     expect(bundle.plugins.map((p) => p.id)).toEqual(["gansu"])
     expect(Plugin.contributorsOf(bundle, "rule", "DS-ELIGIBLE-INSCHOOL-GS")).toEqual(["gansu"])
     expect(Plugin.contributorsOf(bundle, "parameter", "gansu.certifier")).toEqual(["gansu"])
@@ -74,7 +74,7 @@ describe("Gansu pack composed over the national policy", () => {
     expect(r.entry?.citation).toMatchObject({ document: "甘肃省职业教育“双师型”教师认定标准（试行）", article: "第二条", issuer: "甘肃省教育厅" })
   })
 
-  it("the national default still applies where Gansu says nothing (level thresholds, retirement ages)", () => {
+  it("TCH-DS-LEVELS, DS-ELIGIBLE-ENTERPRISE, DS-ETHICS-VETO: the national default still applies where Gansu says nothing (level thresholds, retirement ages)", () => {
     const p = at(GANSU_SCHOOL, "2024-09-01")
     for (const param of [National.dsThresholds.secondary.junior.practiceMonths, National.retirementAgeMale, National.dsEthicsImpactYears]) {
       const r = p.explain(param)
@@ -85,7 +85,7 @@ describe("Gansu pack composed over the national policy", () => {
     expect(p.explain(National.dsThresholds.secondary.junior.practiceMonths).entry?.verified).toBe(false)
   })
 
-  it("a non-Gansu school is unaffected: national values, no Gansu rule runs", () => {
+  it("DS-ELIGIBLE-INSCHOOL: a non-Gansu school is unaffected — national values, no Gansu rule runs", () => {
     const p = at(SHANDONG_SCHOOL, "2024-09-01")
     expect(p.explain(National.dsContractYearsMin)).toMatchObject({ value: 2, layer: { source: "@chanjiao/core" } })
     expect(p.explain(National.dsContractYearsMin).entry?.verified).toBe(false)
@@ -94,7 +94,7 @@ describe("Gansu pack composed over the national policy", () => {
     expect(findings(contract("2024-01-01"), SHANDONG_SCHOOL, "2024-09-01").filter((f) => f.ruleId.endsWith("-GS"))).toEqual([])
   })
 
-  it("property: for any teacher outside Gansu, the composed policy finds exactly what the national policy finds", () => {
+  it("property DS-ELIGIBLE-INSCHOOL / DS-ELIGIBLE-ENTERPRISE: for any teacher outside Gansu, the composed policy finds exactly what the national policy finds", () => {
     const start = fc.integer({ min: IsoDate.toEpochDays(D("2018-01-01")), max: IsoDate.toEpochDays(D("2026-12-31")) }).map(IsoDate.fromEpochDays)
     fc.assert(
       fc.property(start, fc.constantFrom("contract" as const, "establishment" as const), fc.constantFrom("professional" as const, "public" as const), fc.boolean(), (s, staffing, courseType, pt) => {
@@ -107,7 +107,7 @@ describe("Gansu pack composed over the national policy", () => {
     )
   })
 
-  it("before the standard's date (2023-01-15) the Gansu layer is not yet in force", () => {
+  it("DS-ELIGIBLE-INSCHOOL: before the standard's date (2023-01-15) the Gansu layer is not yet in force", () => {
     expect(GansuRules.scopeOf(contract("2021-01-01"), "secondary", at(GANSU_SCHOOL, "2023-01-14"))).toBeUndefined()
     expect(GansuRules.scopeOf(contract("2021-01-01"), "secondary", at(GANSU_SCHOOL, "2023-01-15"))?.inScope).toBe(true)
   })
