@@ -27,12 +27,13 @@ import * as Sources from "./Sources.js"
 export const name = "@chanjiao/plugin-province-gansu"
 
 /**
- * The pack's version (the package's).
+ * The pack's version: the edition of the Gansu text it encodes (the standard of 2023-01-15), not the npm
+ * version — a new edition of the standard is a new pack version.
  *
  * @since 0.1.0
  * @category constants
  */
-export const version = "0.0.0"
+export const version = "2023-01-15"
 
 /**
  * Gansu's province code (62).

@@ -10,8 +10,8 @@ import type * as Schema from "effect/Schema"
 /** The package name: every pack's plugin name starts with it. */
 export const packageName = "@chanjiao/plugin-local-rules"
 
-/** The package version. */
-export const version = "0.0.0"
+/** The revision of the packs' content (not the npm version): raised when a pack's values or rules change. */
+export const version = "1"
 
 /** A parameter only a local layer gives a value. */
 export const local = <A>(def: {
