@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { DualQualified, IsoDate, Jurisdiction, National, Plugin, Policy } from "@chanjiao/core"
+import { DualQualified, IsoDate, Jurisdiction, National, Plugin, Policy, Teacher as TeacherSchema, Validation } from "@chanjiao/core"
 import type { Finding, Teacher } from "@chanjiao/core"
 import { Gansu, GansuParameters, GansuRules } from "@chanjiao/plugin-province-gansu"
 import * as Either from "effect/Either"
@@ -251,5 +251,24 @@ describe("DS-CERTIFIER (Gansu): 省级认定 by 甘肃省教育厅", () => {
     // Certified before the standard: the provincial rule does not reach back.
     expect(Policy.checkAll(p, "Certification", { ...certified, certifiedOn: D("2022-12-01") }, { id: "c-1" })).toEqual([])
     expect(Policy.checkAll(at(SHANDONG_SCHOOL, "2024-09-01"), "Certification", certified, { id: "c-1" })).toEqual([])
+  })
+})
+
+describe("the README example", () => {
+  it("DS-ELIGIBLE-INSCHOOL: a decoded contract teacher comes into the Gansu scope on 2024-09-01", () => {
+    const lanzhou = Schema.decodeSync(Jurisdiction.Jurisdiction)({ province: "62", city: "6201" })
+    const on = (date: string) => Policy.at(bundle.policy, lanzhou, IsoDate.unsafeMake(date))
+    const input = Validation.decode(TeacherSchema.Teacher)({
+      id: "t-1", schoolId: "s-1", name: "王老师", employment: "full-time", staffing: "contract",
+      contractStart: "2022-09-01", courseType: "professional", internshipTutor: false, hiredOn: "2022-09-01"
+    })
+    expect(Either.isRight(input)).toBe(true)
+    if (Either.isRight(input)) {
+      const t = input.right
+      expect(GansuRules.scopeOf(t, "secondary", on("2024-08-31"))).toMatchObject({ inScope: false, from: "2024-09-01" })
+      expect(GansuRules.scopeOf(t, "secondary", on("2024-09-01"))).toMatchObject({ inScope: true })
+      const fs = Policy.checkAll(on("2024-08-31"), "Teacher", { teacher: t, schoolType: "secondary" }, { id: t.id }).filter((f) => f.ruleId === "DS-ELIGIBLE-INSCHOOL-GS")
+      expect(fs.map((f) => [f.severity, f.deadline, f.citations[0]?.document, f.citations[0]?.article])).toEqual([["info", "2024-09-01", "甘肃省职业教育“双师型”教师认定标准（试行）", "第二条"]])
+    }
   })
 })
