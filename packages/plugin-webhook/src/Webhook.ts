@@ -252,10 +252,9 @@ interface Outbox {
 
 const outboxOf = (store: Store.Service): Effect.Effect<Outbox, UnsupportedStore> => {
   const { claim, ack, release, retry, deadLetter, revive } = store.outbox
-  const missing = [retry === undefined ? "retry" : undefined, deadLetter === undefined ? "deadLetter" : undefined, revive === undefined ? "revive" : undefined].filter((m) => m !== undefined)
-  return retry === undefined || deadLetter === undefined || missing.length > 0
-    ? Effect.fail(new UnsupportedStore({ adapter: store.adapter.name, missing }))
-    : Effect.succeed({ claim, ack, release, retry, deadLetter })
+  if (retry !== undefined && deadLetter !== undefined && revive !== undefined) return Effect.succeed({ claim, ack, release, retry, deadLetter })
+  const missing = (["retry", "deadLetter", "revive"] as const).filter((op) => store.outbox[op] === undefined)
+  return Effect.fail(new UnsupportedStore({ adapter: store.adapter.name, missing }))
 }
 
 interface Context {
@@ -441,7 +440,7 @@ export const make = (config: ConfigInput): Effect.Effect<Worker, CoreErrors.Inva
       Effect.flatMap(Queue.take(waiting), (entry) =>
         deliver(ctx, entry, unsettled).pipe(
           // The store failed while settling: the claim lapses and the event is sent again later (never lost).
-          Effect.catchAll((e) => Effect.zipRight(logStore(e), Effect.sync(() => unsettled.delete(entry.eventId)))),
+          Effect.catchAll((e) => Effect.zipRight(Effect.zipRight(logStore(e), ctx.record({ released: 1 })), Effect.sync(() => unsettled.delete(entry.eventId)))),
           Effect.zipRight(Queue.offer(settledOne, undefined))
         )
       )

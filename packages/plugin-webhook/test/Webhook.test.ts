@@ -210,6 +210,25 @@ describe("webhook delivery", () => {
     }).pipe(Effect.scoped, Effect.provide(Memory.layerMemory))
   )
 
+  it.live("as a layer, and from Promise code over a host's own ManagedRuntime (left open after stop)", () =>
+    Effect.gen(function* () {
+      const r = yield* receiver({ secret })
+      const runtime = yield* Effect.acquireRelease(Effect.sync(() => ManagedRuntime.make(Memory.layerMemory)), (rt) => Effect.promise(() => rt.dispose()))
+      const onHost = <A, E>(effect: Effect.Effect<A, E, Store.Store>) => Effect.promise(() => runtime.runPromise(effect))
+      const acked = onHost(Effect.flatMap(Store.Store, (s) => Effect.map(s.outbox.list({ state: "acked" }), (xs) => xs.length)))
+      yield* onHost(Effect.flatMap(Store.Store, (s) => s.createMany("student", studentIds(3).map((id) => fixtures.student(id)), author)))
+
+      const worker = yield* Effect.promise(() => Webhook.start({ store: runtime, url: r.url, secret, ...fast }))
+      yield* waitUntil(Effect.map(acked, (n) => n === 3))
+      yield* Effect.promise(worker.stop)
+      expect(yield* Effect.promise(worker.stats)).toMatchObject({ claimed: 3, delivered: 3 })
+      // The host's runtime is still open: its store takes more events, which the layer-started worker delivers.
+      yield* onHost(Effect.flatMap(Store.Store, (s) => s.put("student", fixtures.student("st-late"), { ...author, expectedVersion: 0 })))
+      yield* Effect.promise(() => runtime.runPromise(Effect.scoped(Effect.zipRight(Layer.build(Webhook.layer({ url: r.url, secret, ...fast })), waitUntil(Effect.map(Effect.flatMap(Store.Store, (s) => s.outbox.list({ state: "acked" })), (xs) => xs.length === 4))))))
+      expect(r.arrivals.map((a) => a.eventId).sort()).toEqual([...studentIds(3), "st-late"].map((id) => `student:${id}:1:0`).sort())
+    }).pipe(Effect.scoped)
+  )
+
   it.effect("the retry time is the clock's now plus a full-jitter delay drawn from the Random service; not claimed before it", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
