@@ -12,8 +12,8 @@
  *
  * @since 0.1.0
  */
-import { DualQualified, Identity, IsoDate, National, Rule, Teacher } from "@chanjiao/core"
-import type { Finding, Parameter, Policy, Practice, Text } from "@chanjiao/core"
+import { DualQualified, Identity, IsoDate, National, Policy, Rule, Teacher } from "@chanjiao/core"
+import type { Finding, Parameter, Practice, Text } from "@chanjiao/core"
 import * as Either from "effect/Either"
 import * as P from "./Parameters.js"
 import * as Sources from "./Sources.js"
@@ -266,6 +266,15 @@ export const certifierRule: Rule.Rule<DualQualified.Certification> = Rule.make<D
     }
   ]
 })
+
+/**
+ * Runs the `Certification` rules of the policy (DS-CERTIFIER-GS) on one certification record.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkCertification = (policy: Policy.Resolved, c: DualQualified.Certification): ReadonlyArray<Finding.Finding> =>
+  Policy.checkAll(policy, "Certification", c, { id: c.id })
 
 /**
  * Certifies a reviewed application in Gansu: `DualQualified.transition` with the certifier the policy names

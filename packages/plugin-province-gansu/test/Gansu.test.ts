@@ -244,7 +244,7 @@ describe("DS-CERTIFIER (Gansu): 省级认定 by 甘肃省教育厅", () => {
 
   it("a Gansu certification naming another certifier is a warning citing the Gansu procedure", () => {
     const certified = { ...application, state: "certified" as const, certifiedOn: D("2024-09-01"), certifier: "兰州市教育局" }
-    const fs = Policy.checkAll(p, "Certification", certified, { id: "c-1" })
+    const fs = GansuRules.checkCertification(p, certified)
     expect(fs.map((f) => [f.ruleId, f.severity])).toEqual([["DS-CERTIFIER-GS", "warning"]])
     expect(fs[0]?.citations.map((c) => c.document)).toContain("甘肃省职业教育“双师型”教师认定实施办法（试行）")
     expect(Policy.checkAll(p, "Certification", { ...certified, certifier: "甘肃省教育厅" }, { id: "c-1" })).toEqual([])
