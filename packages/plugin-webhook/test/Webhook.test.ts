@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Errors as CoreErrors } from "@chanjiao/core"
-import { Driver, Memory, Store } from "@chanjiao/store"
+import { Driver, Errors as StoreErrors, Memory, Store } from "@chanjiao/store"
 import { fixtures } from "@chanjiao/store/testing"
 import { Layers } from "@chanjiao/store-sql"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -228,6 +228,52 @@ describe("webhook delivery", () => {
       expect(r.arrivals.map((a) => a.eventId).sort()).toEqual([...studentIds(3), "st-late"].map((id) => `student:${id}:1:0`).sort())
     }).pipe(Effect.scoped)
   )
+
+  it.live("stopping aborts requests in flight and gives their events back at once (pending, not waiting for the lease)", () =>
+    Effect.gen(function* () {
+      const r = yield* receiver({ secret, fate: () => "hang", hangMillis: 20_000 })
+      const store = yield* Store.Store
+      yield* store.createMany("student", studentIds(3).map((id) => fixtures.student(id)), author)
+      const stats = yield* Effect.scoped(
+        Effect.gen(function* () {
+          const worker = yield* Webhook.make({ url: r.url, secret, timeoutMillis: 10_000, leaseSeconds: 60, pollMillis: 10 })
+          yield* waitUntil(Effect.sync(() => r.arrivals.length === 3))
+          return yield* worker.stats
+        })
+      )
+      expect(stats).toMatchObject({ claimed: 3, delivered: 0, retried: 0 })
+      expect((yield* store.outbox.list()).map((e) => [e.state, e.attempts, e.claimedBy])).toEqual([
+        ["pending", 1, null],
+        ["pending", 1, null],
+        ["pending", 1, null]
+      ])
+    }).pipe(Effect.scoped, Effect.provide(Memory.layerMemory))
+  )
+
+  it.live("a running worker outlives store failures: a claim that fails is logged and tried again", () => {
+    let failures = 2
+    const flakyClaims = Layer.effect(
+      Store.Store,
+      Effect.map(
+        Store.Store,
+        (s): Store.Service => ({
+          ...s,
+          outbox: {
+            ...s.outbox,
+            claim: (n, o) => (failures-- > 0 ? Effect.fail(new StoreErrors.StoreError({ reason: "unavailable", operation: "claim outbox", detail: "connection lost" })) : s.outbox.claim(n, o))
+          }
+        })
+      )
+    ).pipe(Layer.provideMerge(Memory.layerMemory))
+    return Effect.gen(function* () {
+      const r = yield* receiver({ secret })
+      const store = yield* Store.Store
+      yield* store.put("student", fixtures.student("st-1"), { ...author, expectedVersion: 0 })
+      yield* Effect.scoped(Effect.zipRight(Webhook.make({ url: r.url, secret, ...fast }), waitUntil(Effect.map(store.outbox.list({ state: "acked" }), (xs) => xs.length === 1))))
+      expect(failures).toBeLessThan(0)
+      expect(r.arrivals.map((a) => [a.eventId, a.attempt])).toEqual([["student:st-1:1:0", 1]])
+    }).pipe(Effect.scoped, Effect.provide(flakyClaims))
+  })
 
   it.effect("the retry time is the clock's now plus a full-jitter delay drawn from the Random service; not claimed before it", () =>
     Effect.gen(function* () {
