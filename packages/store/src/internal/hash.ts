@@ -129,7 +129,8 @@ export const sha256 = (text: string): string => (native !== undefined && wellFor
 export const canonicalJsonReference = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return v
-    const sorted: Record<string, unknown> = {}
+    // No prototype: a "__proto__" key (JSON.parse makes it an own key) stays a key instead of setting one.
+    const sorted: Record<string, unknown> = Object.create(null)
     for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k]
     return sorted
   })
