@@ -80,6 +80,8 @@ const columns = {
   audit: "actor, at, type, id, version, event, before_hash, after_hash",
   outbox: "event_id, type, aggregate_id, aggregate_version, event, payload, at, state, attempts"
 }
+/** The types a school's indicator dataset holds (all but enterprises), for the raw SELECT to use the (type, school_id) index. */
+const datasetTypes = ["school", "major", "teacher", "student", "school-facts", "cooperation-agreement", "internship", "assessment", "training-base", "apprenticeship-agreement", "internship-agreement"].map((t) => `'${t}'`).join(", ")
 const chunks = <A>(xs: ReadonlyArray<A>, n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, k) => xs.slice(k * n, k * n + n))
 
 interface Target {
@@ -121,7 +123,7 @@ const targets: ReadonlyArray<Target> = [
         insert: async (rows) => void insert(rows),
         select: async (schoolId) => {
           let n = 0
-          for (const row of db.prepare(`SELECT data FROM ${prefix}aggregates WHERE school_id = ?`).all(schoolId) as Array<{ data: string }>) n += JSON.parse(row.data) === null ? 0 : 1
+          for (const row of db.prepare(`SELECT data FROM ${prefix}aggregates WHERE type IN (${datasetTypes}) AND school_id = ?`).all(schoolId) as Array<{ data: string }>) n += JSON.parse(row.data) === null ? 0 : 1
           return n
         },
         close: async () => void db.close()
@@ -147,7 +149,7 @@ const targets: ReadonlyArray<Target> = [
         },
         select: async (schoolId) => {
           let n = 0
-          for (const row of (await client.query(`SELECT data FROM ${prefix}aggregates WHERE school_id = $1`, [schoolId])).rows as Array<{ data: string }>) n += JSON.parse(row.data) === null ? 0 : 1
+          for (const row of (await client.query(`SELECT data FROM ${prefix}aggregates WHERE type IN (${datasetTypes}) AND school_id = $1`, [schoolId])).rows as Array<{ data: string }>) n += JSON.parse(row.data) === null ? 0 : 1
           return n
         },
         close: () => client.end()
@@ -177,7 +179,7 @@ const targets: ReadonlyArray<Target> = [
         },
         select: async (schoolId) => {
           let n = 0
-          const [rows] = await conn.query(`SELECT data FROM ${prefix}aggregates WHERE school_id = ?`, [schoolId])
+          const [rows] = await conn.query(`SELECT data FROM ${prefix}aggregates WHERE type IN (${datasetTypes}) AND school_id = ?`, [schoolId])
           for (const row of rows as Array<{ data: string }>) n += JSON.parse(row.data) === null ? 0 : 1
           return n
         },

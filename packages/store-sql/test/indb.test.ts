@@ -7,8 +7,9 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Indicators, IsoDate, National, Policy } from "@chanjiao/core"
-import type { Errors } from "@chanjiao/store"
+import type { Driver, Errors } from "@chanjiao/store"
 import { Store } from "@chanjiao/store"
+import { suite } from "@chanjiao/store/testing"
 import { Generate } from "@chanjiao/testkit"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as DateTime from "effect/DateTime"
@@ -21,7 +22,7 @@ import { InDb, Layers } from "../src/index.js"
 import * as IndbCompute from "../src/internal/indb-compute.js"
 import * as IndbDerive from "../src/internal/indb-derive.js"
 import type { Target } from "./services.js"
-import { describeTarget, randomPrefix, sqliteDatabase, targets } from "./services.js"
+import { ci, describeTarget, randomPrefix, sqliteDatabase, targets } from "./services.js"
 
 const author = { actor: "loader", at: DateTime.unsafeMake("2025-07-01T08:00:00Z") as DateTime.Utc }
 const sideTables = ["school", "major", "base", "teacher", "student", "coop", "internship", "assessment", "facts", "enterprise", "apprentice", "item", "migrations"]
@@ -282,3 +283,16 @@ describe("dates the queries compare against", () => {
     )
   })
 })
+
+// The store's contract holds with the side tables written in every transaction (the conformance kit, each test
+// in fresh tables: a temporary SQLite file, or a fresh prefix dropped afterwards).
+const withIndicators = (t: Target, fresh: string): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => {
+  if (t.dialect === "sqlite")
+    return Layer.unwrapScoped(Effect.map(Effect.acquireRelease(Effect.sync(sqliteDatabase), (db) => Effect.sync(db.dispose)), (db) => Layers.layerSqlite({ filename: db.filename, indicators: true })))
+  const prefix = `cjt_${fresh}_`
+  return Layers.layerStore({ prefix, indicators: true }).pipe(Layer.provideMerge(Layer.scopedDiscard(Effect.addFinalizer(() => Effect.ignore(drop(prefix))))), Layer.provide(t.database().client()))
+}
+for (const t of targets) {
+  if (t.unavailable !== undefined && ci) describeTarget(t, "store conformance with indicators in the database", () => {})
+  else suite(`${t.name} with indicators in the database`, { layer: (fresh) => withIndicators(t, fresh), unavailable: t.unavailable === undefined ? undefined : `${t.name} at ${t.url} is not reachable: ${t.unavailable}` })
+}

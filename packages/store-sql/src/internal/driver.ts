@@ -339,8 +339,13 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       if (ids !== undefined) where.push(sql.in("id", ids))
       if (q.period !== undefined) where.push(sql`(starts_on IS NULL OR starts_on <= ${q.period.to}) AND (ends_on IS NULL OR ends_on >= ${q.period.from})`)
       if (q.afterId !== undefined) where.push(sql`id > ${q.afterId}`)
-      return sql<Record<string, unknown>>`SELECT ${rowColumns} FROM ${A} WHERE ${sql.and(where)} ORDER BY id${limitClause(limit)}`
+      // Asked to order a school's rows by id (the store reads in pages), MySQL/MariaDB walk the primary key (type,
+      // id) over every row of the type instead of the (type, school_id) index: a school's internships in a period
+      // examined all the province's (36,796 rows for 475, 0.5 s). The index is named for them.
+      const from = schoolIds !== undefined && ids === undefined ? sql`${A}${bySchoolIndex}` : A
+      return sql<Record<string, unknown>>`SELECT ${rowColumns} FROM ${from} WHERE ${sql.and(where)} ORDER BY id${limitClause(limit)}`
     }
+    const bySchoolIndex = sql.onDialectOrElse({ mysql: () => sql.literal(` FORCE INDEX (\`${t.schoolIndex}\`)`), orElse: () => sql.literal("") })
 
     const query: Driver["query"] = (type, q) => {
       const operation = `query ${short(type)}`
@@ -390,14 +395,20 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
         orElse: () => sql`INSERT INTO ${A} ${values} ON CONFLICT (type, id) DO NOTHING`
       })
       return checkRow(operation, row).pipe(
-        Effect.zipRight(statement.raw),
-        Effect.map((raw) => affected(raw) === 1),
-        Effect.catchIf(
-          (e): e is SqlError => isSqlError(e) && uniqueViolation(e, t.aggregatesPk) === "primary",
-          () => Effect.succeed(false)
+        Effect.zipRight(
+          withSide(
+            statement.raw.pipe(
+              Effect.map((raw) => affected(raw) === 1),
+              Effect.catchIf(
+                (e): e is SqlError => isSqlError(e) && uniqueViolation(e, t.aggregatesPk) === "primary",
+                () => Effect.succeed(false)
+              ),
+              Effect.tap((inserted) => (inserted ? sideWrite([row]) : Effect.void))
+            )
+          )
         ),
-        Effect.tap((inserted) => (inserted ? sideWrite([row]) : lostWrite(row.type, row.id))),
-        withSide,
+        // Outside the side rows' savepoint: the lost write is remembered at the caller's transaction level.
+        Effect.tap((inserted) => (inserted ? Effect.void : lostWrite(row.type, row.id))),
         mapSqlErrors(operation)
       )
     }
@@ -408,12 +419,15 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       // not the client asked for found rows (CLIENT_FOUND_ROWS, which mysql2 sets by default).
       return checkRow(operation, row).pipe(
         Effect.zipRight(
-          sql`UPDATE ${A} SET version = ${row.version}, school_id = ${row.schoolId}, starts_on = ${row.startsOn}, ends_on = ${row.endsOn}, natural_key = ${row.naturalKey}, state = ${row.state}, data = ${row.data}, updated_at = ${row.updatedAt} WHERE type = ${row.type} AND id = ${row.id} AND version = ${expectedVersion}`
-            .raw
+          withSide(
+            sql`UPDATE ${A} SET version = ${row.version}, school_id = ${row.schoolId}, starts_on = ${row.startsOn}, ends_on = ${row.endsOn}, natural_key = ${row.naturalKey}, state = ${row.state}, data = ${row.data}, updated_at = ${row.updatedAt} WHERE type = ${row.type} AND id = ${row.id} AND version = ${expectedVersion}`.raw.pipe(
+              Effect.map((raw) => affected(raw) === 1),
+              Effect.tap((updated) => (updated ? sideWrite([row]) : Effect.void))
+            )
+          )
         ),
-        Effect.map((raw) => affected(raw) === 1),
-        Effect.tap((updated) => (updated ? sideWrite([row]) : lostWrite(row.type, row.id))),
-        withSide,
+        // Outside the side rows' savepoint: the lost write is remembered at the caller's transaction level.
+        Effect.tap((updated) => (updated ? Effect.void : lostWrite(row.type, row.id))),
         mapSqlErrors(operation)
       )
     }
