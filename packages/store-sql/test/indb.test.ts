@@ -75,7 +75,7 @@ const caseArb: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 3 }).chain((school
 )
 
 /** A small generated dataset, with the school kinds, facts and majors of the case. */
-const generate = (c: Case): ReadonlyArray<Records> => {
+const generate = (c: Case): ReadonlyArray<WithApprenticeships> => {
   const size = { name: "indb", schools: c.schools, students: 24, teachers: 14, enterprises: 5, agreements: 6, internships: 14 }
   return [...Generate.schools(size, { seed: c.seed, asOf: IsoDate.unsafeMake(c.asOf) })].map((r, k) => {
     const kind = c.kinds[k]!
@@ -84,6 +84,8 @@ const generate = (c: Case): ReadonlyArray<Records> => {
       school: { ...r.school, type: kind.technical ? "technical" : "secondary", attachedClassesOnly: kind.attached, foundedOn: IsoDate.unsafeMake(`${kind.founded}-09-01`) } as Records["school"],
       majors: r.majors.map((m, j) => (kind.closedMajor && j === 0 ? { ...m, enrolling: false } : m)),
       teachers: c.tweak ? r.teachers.map(tweak) : r.teachers,
+      // PEI-ONE-OF's apprenticeship condition (the generator makes none): terms before and across the periods.
+      apprenticeships: c.tweak ? r.enterprises.slice(0, 2).map((e, j) => apprenticeship(r, e, j)) : [],
       facts: kind.noFacts ? [] : r.facts
     }
   })
@@ -105,7 +107,22 @@ const tweak = (t: Records["teachers"][number], j: number): Records["teachers"][n
   return { ...t, practice, dualQualifications } as Records["teachers"][number]
 }
 
-const batches = (r: Records) =>
+type WithApprenticeships = Records & { readonly apprenticeships?: ReadonlyArray<unknown> }
+
+const apprenticeship = (r: Records, e: Records["enterprises"][number], j: number) => ({
+  id: `${r.school.id}-ap${j}`,
+  schoolId: r.school.id,
+  enterpriseId: e.id,
+  enterpriseCreditCode: e.creditCode,
+  apprenticeId: r.students[j]?.id ?? "st-none",
+  kind: "modern",
+  schoolMentorIds: [],
+  enterpriseMentorIds: [],
+  term: j === 0 ? { start: "2021-09-01", end: "2023-06-30" } : { start: "2024-03-01", end: "2026-02-28" },
+  signatures: []
+})
+
+const batches = (r: WithApprenticeships) =>
   [
     ["school", [r.school]],
     ["major", r.majors],
@@ -117,7 +134,8 @@ const batches = (r: Records) =>
     ["internship", r.internships],
     ["internship-agreement", r.internshipAgreements],
     ["assessment", r.assessments],
-    ["school-facts", r.facts]
+    ["school-facts", r.facts],
+    ["apprenticeship-agreement", r.apprenticeships ?? []]
   ] as const
 
 /** Edits through `Store.put` after the load: a teacher leaves, a student withdraws, an internship's agreement goes. */
