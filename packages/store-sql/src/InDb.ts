@@ -12,8 +12,9 @@
  *
  * Where the database cannot give the in-memory answer, `computeInDb` fails with `InDbError` instead of
  * answering differently:
- * - PLAN-INTERN-COMPLIANT: internship verdicts are derived at save time under the national policy
- *   (`National.policy`); a policy with another id (a provincial pack with its own internship rules) is refused;
+ * - PLAN-INTERN-COMPLIANT: internship verdicts are derived at save time under the store's gates policy
+ *   (`indicators: { gatesPolicy }`, national by default); a policy with another fingerprint (parameters,
+ *   overlays, rules) is refused until `rebuild({ gatesPolicy })` derives them under it;
  * - PLAN-PRACTICE-COMPLIANT: practice records kept in hours are converted at the national hours per day when
  *   saved; a policy with another conversion is refused when such records are in scope.
  *
@@ -205,13 +206,18 @@ export const appliesTo: Readonly<Record<string, "all" | "technical" | "not-techn
  * @since 0.1.0
  * @category combinators
  */
-export const rebuild = (options: Omit<Options, "provenance"> = {}): Effect.Effect<number, InDbError | Errors.StoreError, SqlClient.SqlClient> =>
+export const rebuild = (
+  options: Omit<Options, "provenance"> & {
+    /** The policy internship verdicts are derived under (as the store's `indicators.gatesPolicy`; national by default). */
+    readonly gatesPolicy?: Policy.Policy | undefined
+  } = {}
+): Effect.Effect<number, InDbError | Errors.StoreError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const prefix = yield* prefixOf(options)
     const sql = (yield* SqlClient.SqlClient).withoutTransforms()
     yield* checkEnabled(sql, prefix)
     const aggregates = `${prefix}aggregates`
-    const writer = IndbDerive.make(sql, prefix, aggregates)
+    const writer = IndbDerive.make(sql, prefix, aggregates, options.gatesPolicy)
     let total = 0
     for (const type of [...Object.keys(IndbDerive.tableOf)]) {
       let after = ""

@@ -6,6 +6,7 @@
  *
  * @since 0.1.0
  */
+import type { Policy } from "@chanjiao/core"
 import type { Driver, Errors } from "@chanjiao/store"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import type * as Effect from "effect/Effect"
@@ -24,10 +25,12 @@ export interface Options {
   /**
    * Keep the side tables that `InDb.computeInDb` counts over (extracted columns and rows derived from the rules),
    * written with every aggregate in the same transaction, and create them with the migrations. Off by default.
+   * `gatesPolicy` is the policy internship verdicts (PLAN-INTERN-COMPLIANT) are derived under: the national one
+   * (`National.policy`) by default, a provincial pack's where the platform reports under it.
    *
    * @since 0.1.0
    */
-  readonly indicators?: boolean | undefined
+  readonly indicators?: boolean | { readonly gatesPolicy?: Policy.Policy | undefined } | undefined
 }
 
 /**

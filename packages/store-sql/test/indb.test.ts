@@ -264,6 +264,15 @@ for (const t of targets) {
           expect(unknown._tag === "InDbError" && unknown.reason).toBe("unsupported-definition")
           const other = await on.runPromise(Effect.flip(InDb.computeInDb(Indicators.catalogue, InDb.all, period, Policy.at(overlayPolicy, { province: "37" as never }, period.end), { prefix })))
           expect(other._tag === "InDbError" && other.reason).toBe("unsupported-policy")
+          expect(other.message).toMatch(/InDb.rebuild/)
+          // Derived again under the provincial policy: its figures, PLAN-INTERN-COMPLIANT included, match memory's;
+          // the national policy is now the one refused.
+          const province = Policy.at(overlayPolicy, { province: "37" as never }, period.end)
+          expect(await on.runPromise(InDb.rebuild({ prefix, gatesPolicy: overlayPolicy }))).toBe(read)
+          const provincial = await on.runPromise(InDb.computeInDb(Indicators.catalogue, InDb.all, period, province, { prefix, provenance: true }))
+          expect(plain(provincial)).toEqual(plain(Indicators.compute(Indicators.catalogue, dataset, period, province)))
+          const stale = await on.runPromise(Effect.flip(InDb.computeInDb(Indicators.catalogue, InDb.all, period, national, { prefix })))
+          expect(stale._tag === "InDbError" && stale.reason).toBe("unsupported-policy")
           const bad = await on.runPromise(Effect.flip(InDb.computeInDb(Indicators.catalogue, InDb.all, period, national, { prefix: "Robert'); DROP" })))
           expect(bad._tag === "InDbError" && bad.reason).toBe("invalid-options")
         } finally {

@@ -1,3 +1,4 @@
+import type { Policy } from "@chanjiao/core"
 import type { Driver as Contract } from "@chanjiao/store"
 import { Errors } from "@chanjiao/store"
 import * as Migrator from "@effect/sql/Migrator"
@@ -23,7 +24,7 @@ type StoreError = Errors.StoreError
 /** @internal */
 export interface Options {
   readonly prefix?: string | undefined
-  readonly indicators?: boolean | undefined
+  readonly indicators?: boolean | { readonly gatesPolicy?: Policy.Policy | undefined } | undefined
 }
 
 /** @internal */
@@ -281,7 +282,8 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     const outboxCols = sql.literal(outboxColumns)
     const limitClause = (limit: number | undefined): Fragment => sql.literal(limit === undefined ? "" : ` LIMIT ${limit}`)
     // Indicators in the database (InDb): side rows written with each aggregate, in the same transaction.
-    const indb = options.indicators === true ? IndbDerive.make(sql, prefix, t.aggregates) : undefined
+    const indicators = options.indicators === true ? {} : options.indicators === false || options.indicators === undefined ? undefined : options.indicators
+    const indb = indicators === undefined ? undefined : IndbDerive.make(sql, prefix, t.aggregates, indicators.gatesPolicy)
     const sideWrite = (rows: ReadonlyArray<Row>) => (indb === undefined ? Effect.void : indb.write(rows))
     const withSide = <A, E, R>(self: Effect.Effect<A, E, R>) => (indb === undefined ? self : sql.withTransaction(self))
     // Sequence numbers are inlined as integer literals: mysql2 binds every JavaScript number as a DOUBLE, and
@@ -657,7 +659,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       )
     }
 
-    const migrate = makeMigrate(sql, dialect, t, options.indicators === true ? prefix : undefined)
+    const migrate = makeMigrate(sql, dialect, t, indicators === undefined ? undefined : prefix)
 
     const driver: Driver = {
       name: dialect === "pg" ? "postgresql" : dialect,

@@ -14,7 +14,7 @@ import type { Fragment } from "@effect/sql/Statement"
 import * as Effect from "effect/Effect"
 import type { Compiled, Fact, MajorPopulation, Population } from "./indb-catalogue.js"
 import { compiled, keyOf } from "./indb-catalogue.js"
-import { derivedHoursPerDay, gatesPolicy } from "./indb-derive.js"
+import { derivedHoursPerDay, fingerprint } from "./indb-derive.js"
 import type { TableName } from "./indb-schema.js"
 import { table } from "./indb-schema.js"
 
@@ -264,16 +264,21 @@ export const compute = (
     const p: Params = { period, policy, scope }
     const q = engine.queries(p)
     const keys = new Set(definitions.map((d) => keyOf(d)))
-    // PLAN-INTERN-COMPLIANT: verdicts were derived at save time under the national policy itself (an overlay keeps
-    // the policy's id but may change the internship parameters: only the very same policy gives the same verdicts).
-    if (keys.has("PLAN-INTERN-COMPLIANT") && policy.policy !== gatesPolicy) {
-      return yield* Effect.fail(
-        new Unsupported(
-          "unsupported-policy",
-          `岗位实习合规率的判定在保存时按国家默认政策（${gatesPolicy.id}，无叠加）得出，无法按政策 ${policy.policy.id}（含 ${policy.policy.overlays.length} 个叠加）在数据库中计算`,
-          `internship verdicts are derived at save time under the national policy (${gatesPolicy.id}, no overlays), not under ${policy.policy.id} with ${policy.policy.overlays.length} overlay(s)`
+    // PLAN-INTERN-COMPLIANT: verdicts were derived at save time under the store's gates policy; they answer for
+    // this policy only if every verdict in scope was derived under one with the same fingerprint (an overlay keeps
+    // the policy's id but may change the internship parameters).
+    if (keys.has("PLAN-INTERN-COMPLIANT")) {
+      const wanted = fingerprint(policy.policy)
+      const found = (yield* sql<{ readonly g: unknown }>`SELECT DISTINCT x.gates_policy AS g FROM ${sql(table(engine.prefixOf, "internship"))} x WHERE ${q.inScope("x.school_id")}`).map((r) => (r.g === null || r.g === undefined ? "(none)" : String(r.g)))
+      const other = found.filter((g) => g !== wanted)
+      if (other.length > 0)
+        return yield* Effect.fail(
+          new Unsupported(
+            "unsupported-policy",
+            `岗位实习合规结论是在保存时按政策 ${other.join("、")} 得出的，与所给政策 ${wanted} 不同：以该政策运行 InDb.rebuild，或在内存中计算`,
+            `internship verdicts were derived at save time under ${other.join(", ")}, not under the given policy ${wanted}: run InDb.rebuild with it, or compute in memory`
+          )
         )
-      )
     }
     // TCH-EP-5Y6M: the stored profiles count records kept in hours at the national hours per day.
     if (keys.has("PLAN-PRACTICE-COMPLIANT") && q.settings !== undefined && q.settings.hoursPerDay !== derivedHoursPerDay) {

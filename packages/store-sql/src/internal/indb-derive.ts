@@ -20,14 +20,38 @@ import type { Driver } from "@chanjiao/store"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Effect from "effect/Effect"
+import { createHash } from "node:crypto"
 import type { TableName } from "./indb-schema.js"
 import { specs, table } from "./indb-schema.js"
 
 type Row = Driver.Row
 type Values = Record<string, string | number | null>
 
-/** The policy the internship gates run under at save time (its id is stored with each verdict). */
-export const gatesPolicy: Policy.Policy = National.policy
+/** The policy the internship gates run under at save time unless the store names another. */
+export const defaultGatesPolicy: Policy.Policy = National.policy
+
+const fingerprints = new WeakMap<Policy.Policy, string>()
+
+/**
+ * What a policy's verdicts depend on, as a short stable string stored with each internship verdict: its id, and a
+ * SHA-256 of its parameters' histories, its overlays (scope and values) and its rules' ids, versions and the
+ * parameters they read. Two policies with the same fingerprint judge alike (the rules' code aside: after upgrading
+ * `@chanjiao/core`, run `InDb.rebuild`).
+ */
+export const fingerprint = (policy: Policy.Policy): string => {
+  let f = fingerprints.get(policy)
+  if (f === undefined) {
+    const data = {
+      id: policy.id,
+      parameters: policy.parameters.map((p) => [p.id, p.history]),
+      overlays: policy.overlays.map((o) => [o.id, o.scope, o.values]),
+      rules: policy.rules.rules.map((r) => [r.id, r.subject, r.versions.map((v) => [v.effectiveFrom, v.parameters.map((p) => p.id)])])
+    }
+    f = `${policy.id.slice(0, 180)}@${createHash("sha256").update(JSON.stringify(data)).digest("hex").slice(0, 32)}`
+    fingerprints.set(policy, f)
+  }
+  return f
+}
 
 /** The hours a practice day counts when a record is kept in hours, as derived at save time (TCH-EP-5Y6M). */
 export const derivedHoursPerDay: number = (() => {
@@ -232,7 +256,8 @@ export interface Writer {
 }
 
 /** @internal */
-export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: string): Writer => {
+export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: string, gatesPolicy: Policy.Policy = defaultGatesPolicy): Writer => {
+  const gatesKey = fingerprint(gatesPolicy)
   const T = (name: TableName) => sql(table(prefix, name))
   const A = sql(aggregatesTable)
 
@@ -256,7 +281,7 @@ export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: 
       (pages) => pages.flatMap((p) => p.map((r) => r.id))
     )
 
-  /** PLAN-INTERN-COMPLIANT: each internship's gate verdict (no violation), under the national policy. */
+  /** PLAN-INTERN-COMPLIANT: each internship's gate verdict (no violation), under the store's gates policy. */
   const judge = (written: ReadonlyMap<string, Internship.Internship>, others: ReadonlyArray<string>) =>
     Effect.gen(function* () {
       const more = others.filter((id) => !written.has(id))
@@ -290,7 +315,7 @@ export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: 
         else ok.push(i.id)
       }
       for (const [ids, value] of [[ok, 1], [notOk, 0]] as const)
-        for (const chunk of chunks(ids, chunkRows)) yield* sql`UPDATE ${T("internship")} SET gates_ok = ${value}, gates_policy = ${gatesPolicy.id} WHERE ${sql.in("id", chunk)}`
+        for (const chunk of chunks(ids, chunkRows)) yield* sql`UPDATE ${T("internship")} SET gates_ok = ${value}, gates_policy = ${gatesKey} WHERE ${sql.in("id", chunk)}`
     })
 
   const write: Writer["write"] = (rows) =>
