@@ -269,8 +269,12 @@ export const compute = (
     // the policy's id but may change the internship parameters).
     if (keys.has("PLAN-INTERN-COMPLIANT")) {
       const wanted = fingerprint(policy.policy)
-      const found = (yield* sql<{ readonly g: unknown }>`SELECT DISTINCT x.gates_policy AS g FROM ${sql(table(engine.prefixOf, "internship"))} x WHERE ${q.inScope("x.school_id")}`).map((r) => (r.g === null || r.g === undefined ? "(none)" : String(r.g)))
-      const other = found.filter((g) => g !== wanted)
+      const X = sql(table(engine.prefixOf, "internship"))
+      // Through the gates_policy index: is there a verdict in scope derived under another policy?
+      const differs = sql`(x.gates_policy IS NULL OR x.gates_policy < ${wanted} OR x.gates_policy > ${wanted}) AND ${q.inScope("x.school_id")}`
+      const [any] = yield* sql<{ readonly one: unknown }>`SELECT 1 AS one FROM ${X} x WHERE ${differs} LIMIT 1`
+      const other =
+        any === undefined ? [] : (yield* sql<{ readonly g: unknown }>`SELECT DISTINCT x.gates_policy AS g FROM ${X} x WHERE ${differs}`).map((r) => (r.g === null || r.g === undefined ? "(none)" : String(r.g)))
       if (other.length > 0)
         return yield* Effect.fail(
           new Unsupported(

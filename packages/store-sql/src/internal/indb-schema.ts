@@ -71,7 +71,7 @@ export const specs = {
       ["gates_ok", "int"]
     ],
     primaryKey: ["id"],
-    indexes: [["school_id", "end_on"], ["student_id"], ["agreement_id"], ["unit_code"]]
+    indexes: [["school_id", "end_on"], ["student_id"], ["agreement_id"], ["unit_code"], ["gates_policy"]]
   },
   assessment: { columns: [["id", "id"], ["internship_id", "id"], ["bit", "int"]], primaryKey: ["id"], indexes: [["internship_id", "bit"]] },
   facts: {
