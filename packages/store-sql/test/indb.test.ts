@@ -6,7 +6,7 @@
  * edits), random periods and policies.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Indicators, IsoDate, National, Policy } from "@chanjiao/core"
+import { Indicators, IsoDate, National, Policy, Practice } from "@chanjiao/core"
 import type { Driver, Errors } from "@chanjiao/store"
 import { Store } from "@chanjiao/store"
 import { suite } from "@chanjiao/store/testing"
@@ -323,3 +323,66 @@ for (const t of targets) {
   if (t.unavailable !== undefined && ci) describeTarget(t, "store conformance with indicators in the database", () => {})
   else suite(`${t.name} with indicators in the database`, { layer: (fresh) => withIndicators(t, fresh), unavailable: t.unavailable === undefined ? undefined : `${t.name} at ${t.url} is not reachable: ${t.unavailable}` })
 }
+
+// TCH-EP-5Y6M in SQL against Practice.evaluate, where it is hardest: overlapping records served in part (days or
+// hours), windows that end near the required 180 days, leap days, a 4-year window from a provincial overlay.
+describe("PLAN-PRACTICE-COMPLIANT in the database equals Practice.evaluate (SQLite)", () => {
+  const base = Generate.school(0, { name: "indb-practice", schools: 1, students: 4, teachers: 40, enterprises: 2, agreements: 2, internships: 2 }, { seed: 3 })
+  const template = base.teachers.flatMap((t) => t.practice)[0]!
+  const definition = Indicators.catalogue.find((d) => d.id === "PLAN-PRACTICE-COMPLIANT")!
+  // Records anywhere in the years before the period's end, or straddling the window's first day with about the
+  // required 180 days inside it (where one day more or less decides).
+  const record = fc.oneof(
+    fc.record({ anchor: fc.constant("end" as const), offset: fc.integer({ min: 0, max: 2200 }), length: fc.integer({ min: 1, max: 420 }), mode: fc.constantFrom("full" as const, "days" as const, "hours" as const), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    fc
+      .record({ offset: fc.integer({ min: -30, max: 30 }), delta: fc.integer({ min: -2, max: 2 }), mode: fc.constantFrom("full" as const, "full" as const, "full" as const, "days" as const, "hours" as const), share: fc.double({ min: 0.95, max: 1, noNaN: true }) })
+      .map(({ delta, mode, offset, share }) => ({ anchor: "window" as const, offset, length: Math.max(1, 180 + delta - offset), mode, share }))
+  )
+  const teacherArb = fc.array(record, { minLength: 0, maxLength: 4 })
+  it("for random practice records, periods and windows (property)", { timeout: 120_000 }, async () => {
+    const db = sqliteDatabase()
+    const prefix = randomPrefix()
+    const runtime = ManagedRuntime.make(Layers.layerStore({ prefix, indicators: true }).pipe(Layer.provideMerge(Layers.layerSqliteClient({ filename: db.filename }))))
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(teacherArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 2019, max: 2026 }), fc.boolean(), fc.boolean(), async (teachers, year, calendar, overlay) => {
+          const program = Effect.gen(function* () {
+            const store = yield* Store.Store
+            yield* clear(prefix)
+            yield* store.createMany("school", [base.school], author)
+            const period = calendar ? Indicators.calendarYear(year) : Indicators.schoolYear(year)
+            const policy = Policy.at(overlay ? overlayPolicy : National.policy, { province: "37" as never }, period.end)
+            const windowStart = Practice.windowStart(period.end, Practice.settings(policy)!.windowYears)
+            const values = teachers.map((records, j) => ({
+              ...base.teachers[j]!,
+              id: `t-p${j}`,
+              employment: "full-time",
+              courseType: "professional",
+              leftOn: undefined,
+              hiredOn: "2010-09-01",
+              practice: records.map((r, k) => {
+                const start = r.anchor === "end" ? IsoDate.addDays(period.end, -r.offset) : IsoDate.addDays(windowStart, r.offset)
+                const p = { ...template, id: `p${j}-${k}`, start, end: IsoDate.addDays(start, r.length - 1) } as Record<string, unknown>
+                delete p.daysServed
+                delete p.hoursServed
+                if (r.mode === "days") p.daysServed = Math.floor(r.length * r.share)
+                if (r.mode === "hours") p.hoursServed = Math.round(r.length * 8 * r.share * 10) / 10
+                return p
+              })
+            }))
+            yield* store.createMany("teacher", values, author)
+            const dataset = yield* store.loadDataset({})
+            const expected = plain(Indicators.compute([definition], dataset, period, policy).filter((v) => v.indicator === definition.id))
+            const actual = plain((yield* InDb.computeInDb([definition], InDb.all, period, policy, { prefix, provenance: true })).filter((v) => v.indicator === definition.id))
+            expect(actual).toEqual(expected)
+          })
+          await runtime.runPromise(program)
+        }),
+        { numRuns: 60 }
+      )
+    } finally {
+      await runtime.dispose()
+      db.dispose()
+    }
+  })
+})
