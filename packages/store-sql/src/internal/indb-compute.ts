@@ -102,7 +102,10 @@ export const make = (sql: SqlClient.SqlClient, prefix: string) => {
     // Teachers on the period's last day, with what their lists say on that day joined in (one row each):
     // - ti.best: the highest title rank obtained by then (IND-SENIOR-20, IND-MAJOR-2MID);
     // - dq: holds a 双师型 certification (DualQualified.holdsAnyOn, DS-VALIDITY);
-    // - pr.served: days of enterprise practice in the window ending that day (TCH-EP-5Y6M, Practice.evaluate);
+    // - pr.served: days of enterprise practice in the window ending that day (TCH-EP-5Y6M, Practice.evaluate); the
+    //   database adds the segments in its own order, Node in date order: the sums can differ in the last bits, so
+    //   served days within about 1e-12 of the requirement (inside the core's 1e-9 tolerance) could be judged
+    //   differently — not exact in that sliver, never seen in the tests;
     // - pc: the employer of a part-time teacher is a partner under an agreement in force (PLAN-ENTERPRISE-TEACHERS).
     const served =
       settings === undefined

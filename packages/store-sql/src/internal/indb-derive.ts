@@ -300,6 +300,8 @@ export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: 
         const student = students.get(i.studentId) as Student.Student | undefined
         const school = schools.get(i.schoolId) as School.School | undefined
         // As in the core: no student, no findings, not counted compliant; the checker of the internship's school.
+        // Not exact in one case: the student and agreement are found here whatever their school, while the
+        // in-memory computation over one scope's dataset finds only those of the schools in scope.
         if (student === undefined || school === undefined) {
           notOk.push(i.id)
           continue
