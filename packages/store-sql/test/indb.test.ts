@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Indicators, IsoDate, National, Policy, Practice } from "@chanjiao/core"
-import type { Driver, Errors } from "@chanjiao/store"
-import { Store } from "@chanjiao/store"
+import type { Errors } from "@chanjiao/store"
+import { Driver, Store } from "@chanjiao/store"
 import { suite } from "@chanjiao/store/testing"
 import { Generate } from "@chanjiao/testkit"
 import * as SqlClient from "@effect/sql/SqlClient"
@@ -379,6 +379,37 @@ describe("PLAN-PRACTICE-COMPLIANT in the database equals Practice.evaluate (SQLi
           await runtime.runPromise(program)
         }),
         { numRuns: 60 }
+      )
+    } finally {
+      await runtime.dispose()
+      db.dispose()
+    }
+  })
+})
+
+describe("side rows of rows that are not aggregates (SQLite)", () => {
+  it("a host's raw rows of known types are written without side rows; the store's own rows get theirs", { timeout: 60_000 }, async () => {
+    const db = sqliteDatabase()
+    const prefix = randomPrefix()
+    const runtime = ManagedRuntime.make(Layers.layerStore({ prefix, indicators: true }).pipe(Layer.provideMerge(Layers.layerSqliteClient({ filename: db.filename }))))
+    try {
+      const count = (name: string) => Effect.flatMap(SqlClient.SqlClient, (sql) => Effect.map(sql<{ readonly n: unknown }>`SELECT COUNT(*) AS n FROM ${sql(`${prefix}indb_${name}`)}`, (rows) => Number(rows[0]?.n)))
+      const row = (type: string, id: string, data: string): Driver.Row => ({ type, id, version: 1, schoolId: "s-raw", startsOn: null, endsOn: null, naturalKey: null, state: null, data, updatedAt: "2025-03-01T08:00:00Z" })
+      const r = [...Generate.schools({ name: "indb-raw", schools: 1, students: 3, teachers: 3, enterprises: 1, agreements: 1, internships: 2 }, { seed: 5 })][0]!
+      await runtime.runPromise(
+        Effect.gen(function* () {
+          const driver = yield* Driver.StoreDriver
+          for (const [type, data] of [["teacher", '{"x":1}'], ["internship", '{"id":"i-raw"}'], ["student", "[1,2]"], ["school-facts", "not json"]] as const) expect(yield* driver.insert(row(type, `${type}-raw`, data))).toBe(true)
+          expect([yield* count("teacher"), yield* count("internship"), yield* count("student"), yield* count("facts"), yield* count("item")]).toEqual([0, 0, 0, 0, 0])
+          const store = yield* Store.Store
+          for (const [type, values] of batches(r)) if (values.length > 0) yield* store.createMany(type, values, author)
+          expect(yield* count("teacher")).toBe(r.teachers.length)
+          expect(yield* count("internship")).toBe(r.internships.length)
+          // The raw rows do not stop the figures.
+          const period = Indicators.schoolYear(2024)
+          const values = yield* InDb.computeInDb(Indicators.catalogue, InDb.all, period, Policy.at(National.policy, { province: "37" as never }, period.end), { prefix })
+          expect(values.find((v) => v.indicator === "IND-FT-60")?.numerator).toBeGreaterThan(0)
+        })
       )
     } finally {
       await runtime.dispose()

@@ -286,8 +286,13 @@ export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: 
     Effect.gen(function* () {
       const more = others.filter((id) => !written.has(id))
       const loaded = more.length === 0 ? new Map<string, unknown>() : yield* readJson("internship", more)
-      const internships: Array<Internship.Internship> = [...written.values()]
-      for (const v of loaded.values()) if (v !== undefined) internships.push(v as Internship.Internship)
+      // Only what looks like an internship (a host's raw rows may not): the rest keeps no verdict.
+      const looksRight = (v: unknown): v is Internship.Internship => {
+        const i = v as Partial<Record<"id" | "studentId" | "schoolId", unknown>> | undefined
+        return i !== undefined && typeof i.id === "string" && typeof i.studentId === "string" && typeof i.schoolId === "string"
+      }
+      const internships: Array<Internship.Internship> = [...written.values()].filter(looksRight)
+      for (const v of loaded.values()) if (looksRight(v)) internships.push(v)
       if (internships.length === 0) return
       const students = yield* readJson("student", [...new Set(internships.map((i) => i.studentId))])
       const agreementIds = [...new Set(internships.flatMap((i) => (i.agreementId === undefined ? [] : [i.agreementId])))]
@@ -312,9 +317,15 @@ export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: 
           checkers.set(i.schoolId, checker)
         }
         const agreement = i.agreementId === undefined ? undefined : (agreements.get(i.agreementId) as Agreement.InternshipAgreement | undefined)
-        const findings = checker.check({ internship: i, student, agreement })
-        if (findings.some((f) => f.severity === "violation")) notOk.push(i.id)
-        else ok.push(i.id)
+        let compliant: boolean
+        try {
+          compliant = !checker.check({ internship: i, student, agreement }).some((f) => f.severity === "violation")
+        } catch {
+          // Not an aggregate the gates can read (a host's raw row): no verdict of compliance.
+          compliant = false
+        }
+        if (compliant) ok.push(i.id)
+        else notOk.push(i.id)
       }
       for (const [ids, value] of [[ok, 1], [notOk, 0]] as const)
         for (const chunk of chunks(ids, chunkRows)) yield* sql`UPDATE ${T("internship")} SET gates_ok = ${value}, gates_policy = ${gatesKey} WHERE ${sql.in("id", chunk)}`
@@ -334,16 +345,31 @@ export const make = (sql: SqlClient.SqlClient, prefix: string, aggregatesTable: 
         if (name === undefined && row.type !== "internship-agreement") continue
         const value = parse(row)
         if (value === undefined) continue
+        if (itemKinds[row.type] !== undefined) {
+          let list = itemOwners.get(row.type)
+          if (list === undefined) itemOwners.set(row.type, (list = []))
+          list.push(row.id)
+        }
         if (name !== undefined) {
           let list = owners.get(name)
           if (list === undefined) owners.set(name, (list = []))
           list.push(row.id)
-          derive(row, value, derived)
-        }
-        if (itemOwners.has(row.type) || itemKinds[row.type] !== undefined) {
-          let list = itemOwners.get(row.type)
-          if (list === undefined) itemOwners.set(row.type, (list = []))
-          list.push(row.id)
+          // A row of a known type whose JSON is not such an aggregate (a host's own write through the raw driver)
+          // gets no side rows (its old ones are deleted above), rather than failing the write.
+          const one: Derived = { rows: new Map(), items: [] }
+          const v = value as Record<string, unknown>
+          if ((row.type === "school-facts" ? `${String(v.schoolId)}@${String(v.asOf)}` : v.id) !== row.id) continue
+          try {
+            derive(row, value, one)
+          } catch {
+            continue
+          }
+          for (const [t, list] of one.rows) {
+            let all = derived.rows.get(t)
+            if (all === undefined) derived.rows.set(t, (all = []))
+            all.push(...list)
+          }
+          derived.items.push(...one.items)
         }
         if (row.type === "internship") internships.set(row.id, value as Internship.Internship)
         else if (row.type === "student") students.push(row.id)
