@@ -180,7 +180,9 @@ const run = (c: Case, prefix: string) =>
     const policy = Policy.at(c.overlay ? overlayPolicy : National.policy, { province: "37" as never }, period.end)
     // Under the overlay the internship verdicts (derived under the national policy) are not asked for.
     const definitions = c.overlay ? Indicators.catalogue.filter((d) => d.id !== "PLAN-INTERN-COMPLIANT") : Indicators.catalogue
-    const schoolIds = c.scoped ? [records[0]!.school.id] : undefined
+    // Some of the schools (a non-empty subset, by the seed), or all.
+    const subset = records.filter((_, k) => ((c.seed >> k) & 1) === 1 || k === records.length - 1).map((r) => r.school.id)
+    const schoolIds = c.scoped ? subset : undefined
     const dataset = yield* store.loadDataset(schoolIds === undefined ? {} : { schoolIds })
     const expected = plain(Indicators.compute(definitions, dataset, period, policy))
     const actual = yield* InDb.computeInDb(definitions, schoolIds === undefined ? InDb.all : InDb.schools(schoolIds), period, policy, { prefix, provenance: true })
