@@ -3,8 +3,9 @@
  * parameter values per jurisdiction (policy overlays), new parameters, rules, indicators, exporters, extensions
  * of life cycles (extra guards, states, events), reactions to outbox events, data migrations and typed extension
  * fields on entities. `compose(base, ...plugins)` builds the effective bundle. Two plugins claiming the same
- * thing (one parameter for the same scope and date, one rule id, one indicator id and variant, one exporter id,
- * one extension field, one machine state or event) is a `PluginConflict` naming both — never last-wins by
+ * thing (one parameter for the same scope and date; one parameter for the same scope at all when they are
+ * different plugins and neither `supersedes` the other; one rule id, one indicator id and variant, one exporter
+ * id, one extension field, one machine state or event) is a `PluginConflict` naming both — never last-wins by
  * accident. Several instances of one plugin coexist under different ids (a factory `(options) => Plugin`).
  * Everything composed records which plugin contributed it, and the rules of a plugin cite the plugin.
  *
@@ -240,6 +241,14 @@ export interface Plugin {
   readonly id: string
   /** The package or kind the instance comes from (shared by instances), e.g. `@chanjiao/plugin-local-rules`. */
   readonly name: string
+  /**
+   * The names of plugins this one replaces: where both set one parameter for one scope, this plugin's values
+   * apply from its first date on and the other's entries from that date on are dropped (its earlier ones stay).
+   * Without it, two differently named plugins setting one parameter for one scope are a `PluginConflict`.
+   *
+   * @since 0.1.0
+   */
+  readonly supersedes: ReadonlyArray<string>
   readonly version: string
   readonly title: Text
   /** What the plugin rests on: added to the citations of every rule it contributes. */
@@ -267,6 +276,8 @@ export interface Plugin {
 export interface Definition {
   readonly id: string
   readonly name?: string
+  /** See {@link Plugin.supersedes}. */
+  readonly supersedes?: ReadonlyArray<string>
   readonly version: string
   readonly title: Text
   readonly citation: Citation
@@ -304,6 +315,7 @@ export const make = (def: Definition): Plugin => {
     _tag: "Plugin",
     id: def.id,
     name: def.name ?? def.id,
+    supersedes: def.supersedes ?? [],
     version: def.version,
     title: def.title,
     citation: def.citation,
@@ -498,21 +510,76 @@ const kindLabel: { readonly [K in ConflictKind]: Text } = {
   migration: { zh: "迁移", en: "migration" }
 }
 
-const conflict = (kind: ConflictKind, key: Text, first: string, second: string): PluginConflict =>
+const defaultHint: Text = { zh: "请删去其一或改用不同的编号、范围或生效日期", en: "drop one, or use another id, scope or effective date" }
+
+const conflict = (kind: ConflictKind, key: Text, first: string, second: string, hint: Text = defaultHint): PluginConflict =>
   new PluginConflict({
     kind,
     key: key.en,
     first,
     second,
-    zh:
-      first === second
-        ? `插件 ${first} 两次提供了${kindLabel[kind].zh} ${key.zh}：请删去其一或改用不同的编号、范围或生效日期`
-        : `插件 ${first} 与 ${second} 都提供了${kindLabel[kind].zh} ${key.zh}：请删去其一或改用不同的编号、范围或生效日期`,
+    zh: first === second ? `插件 ${first} 两次提供了${kindLabel[kind].zh} ${key.zh}：${hint.zh}` : `插件 ${first} 与 ${second} 都提供了${kindLabel[kind].zh} ${key.zh}：${hint.zh}`,
     en:
       first === second
-        ? `plugin ${first} contributes ${kindLabel[kind].en} ${key.en} twice: drop one, or use another id, scope or effective date`
-        : `plugins ${first} and ${second} both contribute ${kindLabel[kind].en} ${key.en}: drop one, or use another id, scope or effective date`
+        ? `plugin ${first} contributes ${kindLabel[kind].en} ${key.en} twice: ${hint.en}`
+        : `plugins ${first} and ${second} both contribute ${kindLabel[kind].en} ${key.en}: ${hint.en}`
   })
+
+/** One plugin's dated values of one parameter for one scope. */
+interface Setting {
+  readonly plugin: Plugin
+  readonly scope: J.Scope
+  readonly parameter: string
+  readonly history: ReadonlyArray<Parameter.Entry<unknown>>
+}
+
+const settingKey = (s: Setting): string => `${s.parameter}|${scopeKey(s.scope)}`
+
+/**
+ * Different plugins (by name) setting one parameter for one scope: a conflict unless exactly one supersedes the
+ * other, whose entries then stop at the superseding plugin's first date. Instances of one plugin are left to
+ * the per-date check. Gives, per setting, the date from which its entries are dropped.
+ */
+const supersession = (settings: ReadonlyArray<Setting>): PluginConflict | Map<Setting, IsoDate> => {
+  const cut = new Map<Setting, IsoDate>()
+  const groups = new Map<string, Array<Setting>>()
+  for (const s of settings) {
+    if (s.history.length === 0) continue
+    const key = settingKey(s)
+    const group = groups.get(key) ?? []
+    groups.set(key, group)
+    for (const prior of group) {
+      if (prior.plugin.name === s.plugin.name) continue
+      const priorWins = prior.plugin.supersedes.includes(s.plugin.name)
+      const laterWins = s.plugin.supersedes.includes(prior.plugin.name)
+      if (priorWins === laterWins) {
+        const where = J.formatScope(s.scope)
+        // Named by a date both set when there is one, else by the scope alone.
+        const same = s.history.find((e) => prior.history.some((x) => x.effectiveFrom === e.effectiveFrom))?.effectiveFrom
+        return conflict(
+          "parameter",
+          same === undefined
+            ? { zh: `${s.parameter}（${where.zh}）`, en: `${s.parameter} (${where.en})` }
+            : { zh: `${s.parameter}（${where.zh}，自 ${same} 起）`, en: `${s.parameter} (${where.en}, from ${same})` },
+          prior.plugin.id,
+          s.plugin.id,
+          priorWins
+            ? { zh: `${prior.plugin.name} 与 ${s.plugin.name} 互相声明取代（supersedes），无法确定以谁为准`, en: `${prior.plugin.name} and ${s.plugin.name} each declare they supersede the other, so neither can win` }
+            : {
+                zh: `不同插件对同一范围的同一参数各设取值，不会按日期悄悄覆盖：请删去其一，或由其一以 supersedes: ["${prior.plugin.name}"] 等声明取代另一插件`,
+                en: `different plugins setting one parameter for one scope never override each other by date: drop one, or let one declare supersedes: ["${prior.plugin.name}"] (or the other way round)`
+              }
+        )
+      }
+      const [winner, loser] = priorWins ? [prior, s] : [s, prior]
+      const from = winner.history.reduce((min, e) => (e.effectiveFrom < min ? e.effectiveFrom : min), winner.history[0]!.effectiveFrom)
+      const before = cut.get(loser)
+      if (before === undefined || from < before) cut.set(loser, from)
+    }
+    group.push(s)
+  }
+  return cut
+}
 
 const sameCitation = (a: Citation, b: Citation): boolean =>
   a.document === b.document && a.docNumber === b.docNumber && a.article === b.article && a.issuer === b.issuer && a.date === b.date && a.url === b.url
@@ -543,6 +610,10 @@ class Claims<V> {
  * `Policy.at(...).explain(p).layer.source` names the plugin a value came from. Every rule a plugin contributes
  * (and every guard it adds to a machine) also cites the plugin's citation, so its findings do.
  *
+ * Two plugins of different names setting one parameter for one scope conflict on any dates unless exactly one
+ * lists the other's name in `supersedes` (then its values apply from its first date on, the other's before it);
+ * instances of one plugin share a parameter they both define (the same value), listed with both.
+ *
  * Fails with a `PluginConflict` naming both contributors when two claim the same thing (see the module doc),
  * whatever the order; with `InvalidPlugin` when a plugin's overlay names an unknown parameter or a value of
  * the wrong type. Composing plugins whose contributions are disjoint gives the same result in any order.
@@ -564,7 +635,9 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
     ids.set(p.id, p)
   }
 
-  // Parameters: new definitions, then values by (parameter, scope, date).
+  // Parameters: new definitions (one definition value shared by instances of a plugin counts once), then the
+  // values: different plugins on one (parameter, scope) need a `supersedes`; then every (parameter, scope, date)
+  // is claimed once, against the base too.
   const paramIds = new Map<string, string>(policy.parameters.map((p) => [p.id, baseSource]))
   const values = new Claims<unknown>()
   const claimEntries = (by: string, scope: J.Scope, parameter: string, history: ReadonlyArray<Parameter.Entry<unknown>>): PluginConflict | undefined => {
@@ -582,28 +655,55 @@ export const compose = (base: Policy.Policy | Base, ...plugins: ReadonlyArray<Pl
   for (const p of policy.parameters) claimEntries(baseSource, { level: "national" }, p.id, p.history)
   for (const o of policy.overlays) for (const v of o.values) claimEntries(o.source, o.scope, v.parameter, v.history)
 
-  const newParameters: Array<Contributed<Parameter.Any>> = []
-  const overlays: Array<Policy.Overlay> = []
+  const defined = new Map<string, { readonly definition: Parameter.Any; readonly name: string; readonly by: Array<string> }>()
+  const definitions: Array<{ readonly plugin: Plugin; readonly definition: Parameter.Any; readonly setting: Setting }> = []
+  const settings: Array<Setting> = []
   for (const p of plugins) {
     for (const d of p.defines) {
+      // Another instance of the plugin (same name) defining the same parameter value shares it.
+      const shared = defined.get(d.id)
+      if (shared !== undefined && shared.definition === d && shared.name === p.name && !shared.by.includes(p.id)) {
+        shared.by.push(p.id)
+        continue
+      }
       const owner = paramIds.get(d.id)
       if (owner !== undefined) return Either.left(conflict("parameter", { zh: d.id, en: d.id }, owner, p.id))
       paramIds.set(d.id, p.id)
-      newParameters.push({ ...d, contributedBy: [p.id] })
-      const c = claimEntries(p.id, { level: "national" }, d.id, d.history)
-      if (c !== undefined) return Either.left(c)
-      if (d.history.length > 0) {
-        overlays.push(Policy.overlay({ id: `${p.id}/defines:${d.id}`, title: d.title, scope: { level: "national" }, source: p.id, values: [{ parameter: d.id, history: d.history }] }))
-      }
+      defined.set(d.id, { definition: d, name: p.name, by: [p.id] })
+      const setting: Setting = { plugin: p, scope: { level: "national" }, parameter: d.id, history: d.history }
+      definitions.push({ plugin: p, definition: d, setting })
+      settings.push(setting)
     }
   }
-  for (const p of plugins) {
-    for (const o of p.parameters) {
-      for (const v of o.values) {
+  const overlaySettings = plugins.map((p) => p.parameters.map((o) => o.values.map((v): Setting => ({ plugin: p, scope: o.scope, parameter: v.parameter, history: v.history }))))
+  for (const perPlugin of overlaySettings) for (const perOverlay of perPlugin) settings.push(...perOverlay)
+  const cut = supersession(settings)
+  if (cut instanceof PluginConflict) return Either.left(cut)
+  const kept = (s: Setting) => {
+    const until = cut.get(s)
+    return until === undefined ? s.history : s.history.filter((e) => e.effectiveFrom < until)
+  }
+
+  const newParameters: Array<Contributed<Parameter.Any>> = []
+  const overlays: Array<Policy.Overlay> = []
+  for (const { plugin: p, definition: d, setting } of definitions) {
+    newParameters.push({ ...d, contributedBy: defined.get(d.id)!.by })
+    const history = kept(setting)
+    const c = claimEntries(p.id, { level: "national" }, d.id, history)
+    if (c !== undefined) return Either.left(c)
+    if (history.length > 0) {
+      overlays.push(Policy.overlay({ id: `${p.id}/defines:${d.id}`, title: d.title, scope: { level: "national" }, source: p.id, values: [{ parameter: d.id, history }] }))
+    }
+  }
+  for (const [i, p] of plugins.entries()) {
+    for (const [j, o] of p.parameters.entries()) {
+      const vs = o.values.map((v, k) => ({ parameter: v.parameter, history: kept(overlaySettings[i]![j]![k]!) }))
+      for (const v of vs) {
         const c = claimEntries(p.id, o.scope, v.parameter, v.history)
         if (c !== undefined) return Either.left(c)
       }
-      overlays.push(Policy.overlay({ ...o, id: `${p.id}/${o.id}`, source: p.id }))
+      // A value superseded from its first date on is left out (its overlay stays, naming the plugin).
+      overlays.push(Policy.overlay({ ...o, values: vs.filter((v, k) => v.history.length > 0 || o.values[k]!.history.length === 0), id: `${p.id}/${o.id}`, source: p.id }))
     }
   }
 

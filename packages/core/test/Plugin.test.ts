@@ -24,10 +24,11 @@ const schoolText: Citation.Citation = { document: "某校学生实习管理办�
 const age = National.internshipPostMinAge
 const entry = (from: string, value: number, citation: Citation.Citation) => Parameter.entry<number>({ effectiveFrom: D(from), value, citation, verified: true })
 
-const province = (id: string, from: string, value: number) =>
+const province = (id: string, from: string, value: number, name = "province-pack", supersedes: ReadonlyArray<string> = []) =>
   Plugin.make({
     id,
-    name: "province-pack",
+    name,
+    supersedes,
     version: "1.0.0",
     title: { zh: "省级规则包", en: "province pack" },
     citation: gansuText,
@@ -57,10 +58,48 @@ describe("Plugin.compose", () => {
     expect(Plugin.contributorsOf(c, "parameter", age.id)).toEqual(["@chanjiao/core", "gansu", "school-a"])
   })
 
-  it("takes a later plugin for another date as a new dated value, not a conflict", () => {
+  it("takes another edition of one plugin (same name) for another date as a new dated value, not a conflict", () => {
     const c = Plugin.unsafeCompose(National.policy, province("gansu-2022", "2022-01-01", 17), province("gansu-2025", "2025-01-01", 18))
     expect(valueAt(c, inGansu, "2024-12-31")).toMatchObject({ value: 17, layer: { source: "gansu-2022" } })
     expect(valueAt(c, inGansu, "2025-01-01")).toMatchObject({ value: 18, layer: { source: "gansu-2025" } })
+  })
+
+  it("INT-AGE-16: two different plugins setting one parameter for one scope on different dates conflict, naming both, in either order", () => {
+    // Not last-wins by accident: pack-b's later date would otherwise silently replace pack-a's value.
+    const a = province("pack-a", "2022-01-01", 17, "pack-a")
+    const b = province("pack-b", "2022-01-02", 18, "pack-b")
+    const e = failure(Plugin.compose(National.policy, a, b))
+    expect(e).toBeInstanceOf(Plugin.PluginConflict)
+    expect(e).toMatchObject({ kind: "parameter", key: `${age.id} (province 62)`, first: "pack-a", second: "pack-b" })
+    expect(e.message).toContain("插件 pack-a 与 pack-b 都提供了参数 internship.postMinAge（省级 62）")
+    expect(e.message).toContain('supersedes: ["pack-a"]')
+    expect(e.message).toContain("plugins pack-a and pack-b both contribute parameter internship.postMinAge (province 62)")
+    expect(failure(Plugin.compose(National.policy, b, a))).toMatchObject({ kind: "parameter", first: "pack-b", second: "pack-a" })
+    // Another scope is no clash: each sets its own province.
+    const shandong = Plugin.make({ ...b, parameters: b.parameters.map((o) => ({ ...o, scope: scope({ level: "province", code: "37" }) })) })
+    expect(Either.isRight(Plugin.compose(National.policy, a, shandong))).toBe(true)
+  })
+
+  it("INT-AGE-16: a plugin that declares it supersedes another wins from its first date on; the other's earlier values stay", () => {
+    const old = Plugin.make({
+      ...province("pack-a", "2020-01-01", 17, "pack-a"),
+      parameters: [Policy.overlay({ id: "age", title: { zh: "实习年龄", en: "internship age" }, scope: GANSU, source: "pack-a", values: [Policy.set(age, [entry("2020-01-01", 17, gansuText), entry("2026-01-01", 19, gansuText)])] })]
+    })
+    const newer = province("pack-b", "2022-01-02", 18, "pack-b", ["pack-a"])
+    for (const c of [Plugin.unsafeCompose(National.policy, old, newer), Plugin.unsafeCompose(National.policy, newer, old)]) {
+      expect(valueAt(c, inGansu, "2019-12-31")).toMatchObject({ value: 16, layer: { source: "@chanjiao/core" } })
+      expect(valueAt(c, inGansu, "2022-01-01")).toMatchObject({ value: 17, layer: { source: "pack-a" } })
+      expect(valueAt(c, inGansu, "2022-01-02")).toMatchObject({ value: 18, layer: { source: "pack-b" } })
+      // pack-a's own later entry (2026) is superseded too.
+      expect(valueAt(c, inGansu, "2027-01-01")).toMatchObject({ value: 18, layer: { source: "pack-b" } })
+    }
+    // Superseding from the very same date replaces the value instead of clashing on the date.
+    const same = Plugin.unsafeCompose(National.policy, province("pack-a", "2022-01-01", 17, "pack-a"), province("pack-b", "2022-01-01", 18, "pack-b", ["pack-a"]))
+    expect(valueAt(same, inGansu, "2022-01-01")).toMatchObject({ value: 18, layer: { source: "pack-b" } })
+    // Each claiming to supersede the other decides nothing: a conflict.
+    const mutual = failure(Plugin.compose(National.policy, province("pack-a", "2022-01-01", 17, "pack-a", ["pack-b"]), province("pack-b", "2022-01-02", 18, "pack-b", ["pack-a"])))
+    expect(mutual).toMatchObject({ kind: "parameter", first: "pack-a", second: "pack-b" })
+    expect(mutual.message).toContain("互相声明取代")
   })
 
   it("fails with a PluginConflict naming both plugins when two set one parameter for one scope and date", () => {
@@ -83,6 +122,42 @@ describe("Plugin.compose", () => {
     const twice = Plugin.compose(National.policy, a, campus({ id: "campus-north", school: OTHER_SCHOOL, from: "2023-01-01", value: 17 }))
     expect(Either.isLeft(twice) && twice.left).toMatchObject({ _tag: "PluginConflict", kind: "plugin", first: "campus-north", second: "campus-north" })
     expect(Either.isLeft(twice) && twice.left.message).toContain("插件 campus-north 两次提供了插件编号 campus-north")
+  })
+
+  it("runs two instances of a plugin that defines a parameter side by side: the definition is shared, with both instances", () => {
+    // SCH-VISIT-MIN (test only): a plugin introduces its own parameter and sets it per school, one instance per campus.
+    const visits = Parameter.make({
+      id: "campus.minVisits",
+      title: { zh: "每月最少走访次数", en: "minimum monthly visits" },
+      description: { zh: "校定：指导教师每月走访实习单位的最少次数", en: "the school's minimum monthly site visits of a tutor" },
+      unit: "count",
+      ruleIds: ["SCH-VISIT-MIN"],
+      schema: Schema.Number,
+      history: [entry("2020-01-01", 1, schoolText)]
+    })
+    const visiting = Plugin.factory((o: { readonly id: string; readonly school: Jurisdiction.Scope; readonly visits: number; readonly defines?: Parameter.Any }) => ({
+      name: "campus-visits",
+      version: "1.0.0",
+      title: { zh: "走访设置", en: "visit settings" },
+      citation: schoolText,
+      defines: [o.defines ?? visits],
+      parameters: [Policy.overlay({ id: "visits", title: { zh: "走访", en: "visits" }, scope: o.school, source: o.id, values: [Policy.set(visits, [entry("2023-01-01", o.visits, schoolText)])] })]
+    }))
+    const north = visiting({ id: "visits-north", school: SCHOOL, visits: 2 })
+    const south = visiting({ id: "visits-south", school: OTHER_SCHOOL, visits: 3 })
+    const r = Plugin.compose(National.policy, north, south)
+    expect(Either.isRight(r)).toBe(true)
+    const c = Either.getOrThrow(r)
+    expect(c.parameters.map((p) => [p.id, p.contributedBy])).toEqual([["campus.minVisits", ["visits-north", "visits-south"]]])
+    expect(Plugin.contributorsOf(c, "parameter", visits.id)).toEqual(["visits-north", "visits-south"])
+    const at = (j: Jurisdiction.Jurisdiction) => Policy.at(c.policy, j, D("2024-01-01")).explain(visits)
+    expect(at(jurisdiction({ school: "4162000001" }))).toMatchObject({ value: 2, layer: { source: "visits-north" } })
+    expect(at(jurisdiction({ school: "4162000002" }))).toMatchObject({ value: 3, layer: { source: "visits-south" } })
+    // The shared definition's own (national) history is applied once, from the first instance.
+    expect(at(Jurisdiction.national)).toMatchObject({ value: 1, layer: { source: "visits-north" } })
+    // A different definition under the same id, even from another instance, is still a conflict.
+    const redefined = visiting({ id: "visits-east", school: scope({ level: "school", code: "4162000003" }), visits: 4, defines: Parameter.make({ ...visits, history: visits.history }) })
+    expect(failure(Plugin.compose(National.policy, north, redefined))).toMatchObject({ kind: "parameter", key: visits.id, first: "visits-north", second: "visits-east" })
   })
 })
 
@@ -440,7 +515,8 @@ describe("Plugin.compose properties", () => {
 
   // A claim is one thing a plugin contributes: a parameter value (parameter, scope, date), a rule id or an indicator id.
   type Claim = { readonly kind: "parameter"; readonly p: number; readonly s: number; readonly d: number } | { readonly kind: "rule" | "indicator"; readonly n: number }
-  const claimKey = (c: Claim) => (c.kind === "parameter" ? `p${c.p}s${c.s}d${c.d}` : `${c.kind}${c.n}`)
+  // Disjoint means another (parameter, scope): two plugins on one parameter and scope clash whatever the dates.
+  const claimKey = (c: Claim) => (c.kind === "parameter" ? `p${c.p}s${c.s}` : `${c.kind}${c.n}`)
   const claimArb: fc.Arbitrary<Claim> = fc.oneof(
     fc.record({ kind: fc.constant("parameter" as const), p: fc.integer({ min: 0, max: 1 }), s: fc.integer({ min: 0, max: 3 }), d: fc.integer({ min: 0, max: 2 }) }),
     fc.record({ kind: fc.constantFrom("rule" as const, "indicator" as const), n: fc.integer({ min: 0, max: 5 }) })
@@ -488,18 +564,19 @@ describe("Plugin.compose properties", () => {
   })
 
   it.prop(
-    "a contribution claimed by two plugins fails in every order, naming both",
+    "a contribution claimed by two plugins fails in every order, naming both (a parameter for one scope on any date)",
     [
       setupArb
         .filter((dealt) => dealt.flat().length > 0)
-        .chain((dealt) => fc.tuple(fc.constant(dealt), fc.nat(), fc.nat(), permutationArb(dealt.length)))
+        .chain((dealt) => fc.tuple(fc.constant(dealt), fc.nat(), fc.nat(), permutationArb(dealt.length), fc.integer({ min: 0, max: 2 })))
     ],
-    ([[dealt, pick, to, order]]) => {
-      // Give one plugin's claim to another plugin as well.
+    ([[dealt, pick, to, order, date]]) => {
+      // Give one plugin's claim to another plugin as well (a parameter value possibly from another date).
       const owners = dealt.flatMap((claims, j) => claims.map((c) => [j, c] as const))
       const [from, claim] = owners[pick % owners.length]!
       const other = (from + 1 + (to % (dealt.length - 1))) % dealt.length
-      const clashing = dealt.map((claims, j) => (j === other ? [...claims, claim] : claims))
+      const given: Claim = claim.kind === "parameter" ? { ...claim, d: date } : claim
+      const clashing = dealt.map((claims, j) => (j === other ? [...claims, given] : claims))
       const plugins = build(clashing)
       const r = Plugin.compose(base, ...order.map((i) => plugins[i]!))
       expect(Either.isLeft(r)).toBe(true)
@@ -510,6 +587,37 @@ describe("Plugin.compose properties", () => {
       expect([c.first, c.second].sort()).toEqual([`plugin-${from}`, `plugin-${other}`].sort())
       expect(c.zh).toContain(`插件 ${c.first} 与 ${c.second}`)
       expect(c.en).toContain(`plugins ${c.first} and ${c.second}`)
+    }
+  )
+  it.prop(
+    "a plugin superseding another on one parameter and scope gives its value from its first date, the other's before it, in any order",
+    [fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 3 }), fc.subarray([0, 1, 2], { minLength: 1 }), fc.subarray([0, 1, 2], { minLength: 1 }), fc.boolean()],
+    ([p, s, oldDates, newDates, reversed]) => {
+      const setting = (id: string, ds: ReadonlyArray<number>, value: number, supersedes: ReadonlyArray<string>) =>
+        Plugin.make({
+          id,
+          supersedes,
+          version: "1.0.0",
+          title: { zh: id, en: id },
+          citation: lawText,
+          parameters: [Policy.overlay({ id: "o", title: { zh: "o", en: "o" }, scope: scopes[s]!, source: id, values: [Policy.set(params[p]!, ds.map((d, i) => entry(dates[d]!, value + i, lawText)))] })]
+        })
+      const older = setting("older", oldDates, 100, [])
+      const newer = setting("newer", newDates, 200, ["older"])
+      const c = Either.getOrThrow(Plugin.compose(base, ...(reversed ? [newer, older] : [older, newer])))
+      const cutoff = dates[newDates[0]!]!
+      for (const j of places) {
+        if (!Jurisdiction.applies(scopes[s]!, j)) continue
+        for (const d of probes) {
+          const r = Policy.at(c.policy, j, D(d)).explain(params[p]!)
+          const last = (ds: ReadonlyArray<number>, keep: (x: string) => boolean) => ds.map((x, i) => [dates[x]!, i] as const).filter(([x]) => x <= d && keep(x)).pop()
+          const n = last(newDates, () => true)
+          const o = last(oldDates, (x) => x < cutoff)
+          if (n !== undefined) expect(r).toMatchObject({ value: 200 + n[1], layer: { source: "newer" } })
+          else if (o !== undefined) expect(r).toMatchObject({ value: 100 + o[1], layer: { source: "older" } })
+          else expect(r.layer?.source).toBe("base")
+        }
+      }
     }
   )
 })

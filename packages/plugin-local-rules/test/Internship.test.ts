@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Internship, InternshipGates, National, Plugin, Policy, Validation } from "@chanjiao/core"
 import type { Finding, Jurisdiction } from "@chanjiao/core"
-import { Attribution, LocalRules } from "@chanjiao/plugin-local-rules"
+import { Attribution, LocalRules, ProvincialDetail } from "@chanjiao/plugin-local-rules"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
@@ -85,6 +85,29 @@ describe("provincialDetail(): INT-DISGUISE-BAN and INT-MAJOR-MATCH-PROV for the 
     expect(rest).toEqual([])
     expect(f).toMatchObject({ severity: "warning", measured: { value: "73" }, threshold: { comparator: "==", value: "71" } })
     expect(f?.citations.map((c) => c.url)).toContain("http://gocodog.com/index.php?c=show&id=1874")
+  })
+
+  it("INT-DISGUISE-BAN, INT-MAJOR-MATCH-PROV: two instances (one per province) run side by side, sharing the pack's parameter", () => {
+    const HUBEI = jurisdiction({ province: "42", city: "4201" })
+    const r = Plugin.compose(National.policy, LocalRules.provincialDetail({ provinces: ["41"], id: "pd-henan" }), LocalRules.provincialDetail({ provinces: ["42"], id: "pd-hubei" }))
+    expect(Either.isRight(r)).toBe(true)
+    const both = Either.getOrThrow(r)
+    const gate = ProvincialDetail.crossCategoryInPrinciple
+    expect(Plugin.contributorsOf(both, "parameter", gate.id)).toEqual(["pd-henan", "pd-hubei"])
+    expect(Plugin.contributorsOf(both, "rule", "INT-MAJOR-MATCH-PROV")).toEqual(["pd-henan", "pd-hubei"])
+    expect(Policy.at(both.policy, HENAN, D("2024-09-01")).explain(gate)).toMatchObject({ value: true, layer: { source: "pd-henan" } })
+    expect(Policy.at(both.policy, HUBEI, D("2024-09-01")).explain(gate)).toMatchObject({ value: true, layer: { source: "pd-hubei" } })
+    expect(Policy.at(both.policy, YUNNAN, D("2024-09-01")).value(gate)).toBeUndefined()
+    // Each instance's rule fires in its own province (with the instance's layer), nowhere else.
+    const crossed = subject({ post: { ...internship.post, majorMatch: "close" }, extensions: { postMajorCategory: "73" } })
+    for (const where of [HENAN, HUBEI]) {
+      expect(only(InternshipGates.check(crossed, both.policy, where), "INT-MAJOR-MATCH-PROV").map((f) => f.severity)).toEqual(["warning"])
+    }
+    expect(only(InternshipGates.check(crossed, both.policy, YUNNAN), "INT-MAJOR-MATCH-PROV")).toEqual([])
+    expect(ids(InternshipGates.check(subject({ declaredAs: "social-practice" }), both.policy, HUBEI))).toEqual(["INT-DISGUISE-BAN"])
+    // The same province in both instances is still a conflict naming both.
+    const twice = Plugin.compose(National.policy, LocalRules.provincialDetail({ provinces: ["41"], id: "pd-a" }), LocalRules.provincialDetail({ provinces: ["41"], id: "pd-b" }))
+    expect(Either.isLeft(twice) && twice.left).toMatchObject({ _tag: "PluginConflict", kind: "parameter", first: "pd-a", second: "pd-b" })
   })
 
   it("throws InvalidPlugin for a code that is not a province, or none", () => {
