@@ -122,6 +122,20 @@ export interface OutboxEntry extends NewOutboxEntry {
 }
 
 /**
+ * Options of a release (`releaseOutbox`, `Store.outbox.release`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReleaseOptions {
+  /**
+   * The entries are given back unsent (e.g. too little of the lease was left, or the consumer stopped before
+   * their turn): their claim is not counted as an attempt. Default `false` (a request may have been made).
+   */
+  readonly unsent?: boolean | undefined
+}
+
+/**
  * What an adapter can do; the conformance kit skips the tests of what it cannot.
  *
  * @since 0.1.0
@@ -176,8 +190,12 @@ export interface Driver {
   readonly claimOutbox: (n: number, claimant: string, at: string, until: string) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
   /** Marks entries claimed by `claimant` as delivered; returns how many. Acked entries are never claimed again. */
   readonly ackOutbox: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
-  /** Gives entries claimed by `claimant` back (pending again); returns how many. */
-  readonly releaseOutbox: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  /**
+   * Gives entries claimed by `claimant` back (pending again); returns how many. With `options.unsent` the
+   * consumer gave them back without sending them: the claim was not an attempt, and `attempts` goes back down
+   * by one (never below 0) in the same write. (Optional parameter: a driver that ignores it counts every claim.)
+   */
+  readonly releaseOutbox: (eventIds: ReadonlyArray<string>, claimant: string, options?: ReleaseOptions) => Effect.Effect<number, StoreError>
   /**
    * Optional: gives entries claimed by `claimant` back to be claimed again only after `at` (a
    * retry time, ISO 8601 UTC): they stay `claimed` until `at` and are then claimable like a lapsed claim;

@@ -197,7 +197,8 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
         })
       ),
     ackOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "acked", claimedUntil: null })),
-    releaseOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "pending", claimedBy: null, claimedUntil: null })),
+    releaseOutbox: (eventIds, claimant, options) =>
+      settle(eventIds, claimant, (e) => ({ ...e, state: "pending", attempts: options?.unsent === true ? Math.max(0, e.attempts - 1) : e.attempts, claimedBy: null, claimedUntil: null })),
     retryOutbox: (eventIds, claimant, at) => settle(eventIds, claimant, (e) => ({ ...e, claimedUntil: at })),
     deadLetterOutbox: (eventIds, claimant) => settle(eventIds, claimant, (e) => ({ ...e, state: "dead", claimedUntil: null })),
     reviveOutbox: (eventIds) =>

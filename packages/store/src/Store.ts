@@ -16,7 +16,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Aggregates from "./Aggregates.js"
 import type { AggregateType, Of, TypeName, WithLifecycle } from "./Aggregates.js"
-import type { AuditEntry, Capabilities, Driver, NewAuditEntry, NewOutboxEntry, OutboxEntry, Row } from "./Driver.js"
+import type { AuditEntry, Capabilities, Driver, NewAuditEntry, NewOutboxEntry, OutboxEntry, ReleaseOptions, Row } from "./Driver.js"
 import { StoreDriver } from "./Driver.js"
 import { Conflict, InvalidRecords, StoreError, TransitionRefused, UnknownType } from "./Errors.js"
 import * as Codec from "./internal/codec.js"
@@ -121,7 +121,11 @@ export interface Outbox {
   /** Claims up to `n` entries for `claimant` until `at` + `leaseSeconds` (default 60). */
   readonly claim: (n: number, options: { readonly claimant: string; readonly at: DateTime.Utc; readonly leaseSeconds?: number }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
   readonly ack: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
-  readonly release: (eventIds: ReadonlyArray<string>, claimant: string) => Effect.Effect<number, StoreError>
+  /**
+   * Gives entries claimed by `claimant` back (pending again); returns how many. `{ unsent: true }`: they were
+   * not sent, so this claim is not counted as an attempt (`attempts` back down by one, never below 0).
+   */
+  readonly release: (eventIds: ReadonlyArray<string>, claimant: string, options?: ReleaseOptions) => Effect.Effect<number, StoreError>
   /**
    * Gives entries claimed by `claimant` back to be claimed again only after `options.at` (a retry time, e.g.
    * a backoff); `attempts` stays counted. Present when the adapter can (its driver's `retryOutbox`).
@@ -556,7 +560,7 @@ export const make = (driver: Driver): Service => {
       return driver.transaction(driver.claimOutbox(n, options.claimant, iso(options.at), iso(until)))
     },
     ack: (eventIds, claimant) => driver.ackOutbox(eventIds, claimant),
-    release: (eventIds, claimant) => driver.releaseOutbox(eventIds, claimant),
+    release: (eventIds, claimant, options) => driver.releaseOutbox(eventIds, claimant, options),
     ...(retryOutbox === undefined ? {} : { retry: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.Utc }) => retryOutbox(eventIds, claimant, iso(options.at)) }),
     ...(deadLetterOutbox === undefined ? {} : { deadLetter: deadLetterOutbox }),
     ...(reviveOutbox === undefined ? {} : { revive: reviveOutbox }),

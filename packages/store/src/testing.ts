@@ -604,6 +604,38 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect((yield* store.outbox.list({ state: "claimed" })).map((e) => e.claimedBy)).toEqual(["hook-1"])
         }))
 
+      test("outbox - release unsent: a claim given back without being sent is not counted as an attempt", (store) =>
+        Effect.gen(function* () {
+          yield* three(store)
+          const a = yield* store.outbox.claim(3, { claimant: "hook-1", at: T0, leaseSeconds: 60 })
+          expect(a.map((e) => e.attempts)).toEqual([1, 1, 1])
+          // Someone else's claim is left as it is, attempts included.
+          expect(yield* store.outbox.release([a[0]!.eventId], "someone-else", { unsent: true })).toBe(0)
+          // Given back unsent (the first twice over: counted once), and an ordinary release.
+          expect(yield* store.outbox.release([a[0]!.eventId, a[0]!.eventId, a[1]!.eventId], "hook-1", { unsent: true })).toBe(2)
+          expect(yield* store.outbox.release([a[2]!.eventId], "hook-1", { unsent: false })).toBe(1)
+          const pending = yield* store.outbox.list({ state: "pending" })
+          expect(pending.map((e) => [e.aggregateId, e.attempts, e.claimedBy, e.claimedUntil])).toEqual([
+            ["st-1", 0, null, null],
+            ["st-2", 0, null, null],
+            ["st-3", 1, null, null]
+          ])
+          // Claimed again: the unsent ones are at their first attempt again, the released one at its second.
+          const b = yield* store.outbox.claim(3, { claimant: "hook-2", at: DateTime.add(T0, { seconds: 1 }) })
+          expect(b.map((e) => [e.aggregateId, e.attempts])).toEqual([["st-1", 1], ["st-2", 1], ["st-3", 2]])
+          // A released-unsent entry is no longer claimed: releasing it again does nothing (attempts never below 0).
+          expect(yield* store.outbox.release([b[0]!.eventId], "hook-2", { unsent: true })).toBe(1)
+          expect(yield* store.outbox.release([b[0]!.eventId], "hook-2", { unsent: true })).toBe(0)
+          // Acked entries are not touched by an unsent release.
+          yield* store.outbox.ack([b[1]!.eventId], "hook-2")
+          expect(yield* store.outbox.release([b[1]!.eventId], "hook-2", { unsent: true })).toBe(0)
+          expect((yield* store.outbox.list()).map((e) => [e.aggregateId, e.state, e.attempts])).toEqual([
+            ["st-1", "pending", 0],
+            ["st-2", "acked", 1],
+            ["st-3", "claimed", 2]
+          ])
+        }))
+
       test("outbox - retry: an event given back with a retry time is claimed again only after it, attempts kept", (store) =>
         Effect.gen(function* () {
           const { retry } = store.outbox

@@ -626,8 +626,16 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
 
     const ackOutbox: Driver["ackOutbox"] = (eventIds, claimant) => settle(`ack outbox for ${short(claimant)}`, eventIds, claimant, sql`state = 'acked', claimed_until = NULL`)
 
-    const releaseOutbox: Driver["releaseOutbox"] = (eventIds, claimant) =>
-      settle(`release outbox for ${short(claimant)}`, eventIds, claimant, sql`state = 'pending', claimed_by = NULL, claimed_until = NULL`)
+    // Unsent: the claim was not an attempt, so the count it added is taken back in the same UPDATE (never below 0).
+    const releaseOutbox: Driver["releaseOutbox"] = (eventIds, claimant, options) =>
+      options?.unsent === true
+        ? settle(
+            `release outbox (unsent) for ${short(claimant)}`,
+            eventIds,
+            claimant,
+            sql`state = 'pending', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, claimed_by = NULL, claimed_until = NULL`
+          )
+        : settle(`release outbox for ${short(claimant)}`, eventIds, claimant, sql`state = 'pending', claimed_by = NULL, claimed_until = NULL`)
 
     // A retry time is a claim that lapses at it (no column of its own); a dead letter is a state of its own.
     const retryOutbox: NonNullable<Driver["retryOutbox"]> = (eventIds, claimant, at) => settle(`retry outbox for ${short(claimant)}`, eventIds, claimant, sql`claimed_until = ${at}`)
