@@ -36,12 +36,13 @@ export const make = (options: { readonly id?: string } = {}): Plugin.Plugin =>
     scope,
     values: [
       // PT-TERM: at least one semester. A semester is taken as 4 months (an autumn or spring term runs about
-      // four and a half): an inference, which a school may override with its own layer.
+      // four and a half): an inference, which a school may override with its own layer. The text says "one
+      // semester", not a number of months, so the value is unverified (and so are PT-TERM findings resting on it).
       value(National.ptTermMinMonths, {
         from,
         value: 4,
         citation: Sources.yantai2015("聘期不少于一学期"),
-        verified: true,
+        verified: false,
         note: { zh: "一学期按4个月计（换算为推断）", en: "one semester counted as 4 months (the conversion is inferred)" }
       }),
       // PT-TERM: at most 2 years.

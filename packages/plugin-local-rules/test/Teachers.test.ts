@@ -23,18 +23,22 @@ describe("yantai(): PT-TERM (core's rule, Yantai's bounds: one semester ≤ term
   it("the Yantai bounds apply in Yantai (city 3706) and come from the pack; elsewhere in Shandong there are none", () => {
     expect(resolved(YANTAI).explain(National.ptTermMaxYears)).toMatchObject({ value: 2, layer: { source: "yantai", scope: { level: "city", code: "3706" } } })
     expect(resolved(YANTAI).value(National.ptTermMinMonths)).toBe(4)
+    // "Not less than one semester" is the text; 4 months is an inferred conversion: unverified, with its note.
+    expect(resolved(YANTAI).explain(National.ptTermMinMonths).entry).toMatchObject({ verified: false, note: { zh: "一学期按4个月计（换算为推断）" } })
+    expect(resolved(YANTAI).explain(National.ptTermMaxYears).entry?.verified).toBe(true)
     expect(resolved(JINAN).value(National.ptTermMaxYears)).toBeUndefined()
   })
 
   it("PT-TERM at its exact boundaries: 4 months and 2 years are allowed, a day less or more is not", () => {
     expect(teacherFindings(partTimer("a", "2024-03-01", "2024-06-30"), YANTAI, "PT-TERM")).toEqual([])
-    expect(teacherFindings(partTimer("a", "2024-03-01", "2024-06-29"), YANTAI, "PT-TERM").map((f) => [f.severity, f.message.zh])).toEqual([["violation", "聘期短于 4 个月"]])
+    // Core's PT-TERM finding rests on both bounds, one of them the inferred 4 months: unverified, so a warning.
+    expect(teacherFindings(partTimer("a", "2024-03-01", "2024-06-29"), YANTAI, "PT-TERM").map((f) => [f.severity, f.verified, f.message.zh])).toEqual([["warning", false, "聘期短于 4 个月"]])
     expect(teacherFindings(partTimer("a", "2024-03-01", "2026-02-28"), YANTAI, "PT-TERM")).toEqual([])
     const [long] = teacherFindings(partTimer("a", "2024-03-01", "2026-03-01"), YANTAI, "PT-TERM")
-    expect(long).toMatchObject({ severity: "violation", verified: true })
-    expect(long?.parameters.map((u) => [u.id, u.source])).toEqual([
-      ["partTime.termMinMonths", "yantai"],
-      ["partTime.termMaxYears", "yantai"]
+    expect(long).toMatchObject({ severity: "warning", verified: false, message: { zh: "聘期超过 2 年" } })
+    expect(long?.parameters.map((u) => [u.id, u.source, u.verified])).toEqual([
+      ["partTime.termMinMonths", "yantai", false],
+      ["partTime.termMaxYears", "yantai", true]
     ])
     // Elsewhere no bounds are in force: nothing to find.
     expect(teacherFindings(partTimer("a", "2024-03-01", "2026-03-01"), JINAN, "PT-TERM")).toEqual([])

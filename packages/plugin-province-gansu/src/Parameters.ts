@@ -64,9 +64,9 @@ export const certifier: Parameter.Parameter<Certifier> = Parameter.make({
 const SchoolTypes = Schema.Array(School.SchoolType)
 
 /**
- * 认定范围 (第二条): the kinds of school whose teachers the Gansu standard covers — 中职, 高职 (专科 and 本科),
- * and other lawful vocational institutions (technical schools are read as such). No national value: the
- * DS-ELIGIBLE-*-GS rules run only where this is set, i.e. in Gansu.
+ * 认定范围 (第二条): the kinds of school whose teachers the Gansu standard names — 中职, 高职 (专科 and 本科). No
+ * national value: the DS-ELIGIBLE-*-GS rules run only where this is set, i.e. in Gansu. Technical schools, which
+ * the text does not name, are in {@link scopeInferredSchoolTypes}.
  *
  * @since 0.1.0
  * @category parameters
@@ -86,12 +86,34 @@ export const scopeSchoolTypes: Parameter.Parameter<ReadonlyArray<School.SchoolTy
 })
 
 /**
+ * 认定范围 (第二条), the inferred part: kinds of school the text does not name but that are read into "其他依法设立的
+ * 职业教育机构" (technical schools). Kept apart from {@link scopeSchoolTypes} so that its `verified: false` marks
+ * only the findings about such schools.
+ *
+ * @since 0.1.0
+ * @category parameters
+ */
+export const scopeInferredSchoolTypes: Parameter.Parameter<ReadonlyArray<School.SchoolType>> = Parameter.make({
+  id: "gansu.scopeInferredSchoolTypes",
+  title: { zh: "按推断计入认定范围的学校类型（甘肃）", en: "schools read into the scope (Gansu, inferred)" },
+  description: {
+    zh: "第二条“其他依法设立的职业教育机构”中按推断计入的学校类型（技工学校）",
+    en: "kinds of school read into 第二条's “other lawful vocational institutions” (technical schools): an inference"
+  },
+  unit: "list",
+  ruleIds: ["DS-ELIGIBLE-INSCHOOL", "DS-ELIGIBLE-ENTERPRISE", "DS-ELIGIBLE-INSCHOOL-GS", "DS-ELIGIBLE-ENTERPRISE-GS"],
+  schema: SchoolTypes,
+  history: [],
+  labels: School.schoolTypeLabel
+})
+
+/**
  * The parameters this pack adds to a policy (core's own are overlaid, not redefined).
  *
  * @since 0.1.0
  * @category parameters
  */
-export const parameters: ReadonlyArray<Parameter.Any> = [certifier, scopeSchoolTypes]
+export const parameters: ReadonlyArray<Parameter.Any> = [certifier, scopeSchoolTypes, scopeInferredSchoolTypes]
 
 const contractNote: Text.Text = {
   zh: "第二条：非在编合同制教师聘期达到2年的，按校内专业课教师申报",
@@ -100,9 +122,9 @@ const contractNote: Text.Text = {
 
 /**
  * The Gansu layer (province 62, from 2023-01-15): every value with its article, `verified: true` where
- * `shuangshi.md` §1.1 read it (第二条 and the issuing notice). Nothing here is unverified: the per-level
- * criteria of 第三条 were not read, so the pack sets none and the national placeholders (`verified: false`)
- * stay in force for Gansu.
+ * `shuangshi.md` §1.1 read it (第二条 and the issuing notice). The one inference — technical schools counted as
+ * "other lawful vocational institutions" — is its own value, `verified: false`. The per-level criteria of 第三条
+ * were not read, so the pack sets none and the national placeholders (`verified: false`) stay in force for Gansu.
  *
  * @since 0.1.0
  * @category overlays
@@ -130,12 +152,20 @@ export const overlay: Policy.Overlay = Policy.overlay({
     Policy.set<ReadonlyArray<School.SchoolType>>(scopeSchoolTypes, [
       {
         effectiveFrom: Sources.issuedOn,
-        value: ["secondary", "technical", "higher-vocational", "vocational-undergraduate"],
+        value: ["secondary", "higher-vocational", "vocational-undergraduate"],
         citation: Sources.standard("第二条"),
-        verified: true,
+        verified: true
+      }
+    ]),
+    Policy.set<ReadonlyArray<School.SchoolType>>(scopeInferredSchoolTypes, [
+      {
+        effectiveFrom: Sources.issuedOn,
+        value: ["technical"],
+        citation: Sources.standard("第二条"),
+        verified: false,
         note: {
-          zh: "技工学校按“其他依法设立的职业教育机构”计入（推断）",
-          en: "technical schools counted as “other lawful vocational institutions” (inferred)"
+          zh: "技工学校按“其他依法设立的职业教育机构”计入（推断，原文未点名）",
+          en: "technical schools counted as “other lawful vocational institutions” (inferred: the text does not name them)"
         }
       }
     ])

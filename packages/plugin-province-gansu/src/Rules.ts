@@ -38,12 +38,18 @@ export interface Scope {
   readonly parameters: ReadonlyArray<Parameter.Any>
 }
 
-const scopeParams: ReadonlyArray<Parameter.Any> = [P.scopeSchoolTypes]
-const contractParams: ReadonlyArray<Parameter.Any> = [P.scopeSchoolTypes, National.dsContractYearsMin]
-const ageParams: ReadonlyArray<Parameter.Any> = [P.scopeSchoolTypes, National.retirementAgeMale, National.retirementAgeFemale]
+// The scope parameters a verdict rests on: the named school types, plus the inferred ones when the school is
+// only in scope by that inference (so the finding is marked unverified).
+const verifiedScope: ReadonlyArray<Parameter.Any> = [P.scopeSchoolTypes]
+const inferredScope: ReadonlyArray<Parameter.Any> = [P.scopeSchoolTypes, P.scopeInferredSchoolTypes]
+const contractOf = (scope: ReadonlyArray<Parameter.Any>): ReadonlyArray<Parameter.Any> => [...scope, National.dsContractYearsMin]
+const ageOf = (scope: ReadonlyArray<Parameter.Any>): ReadonlyArray<Parameter.Any> => [...scope, National.retirementAgeMale, National.retirementAgeFemale]
+const contractParams = contractOf(inferredScope)
+const ageParams = ageOf(inferredScope)
 
-const inSchoolScope = (t: Teacher.Teacher, policy: Policy.Resolved): Scope => {
+const inSchoolScope = (t: Teacher.Teacher, policy: Policy.Resolved, scopeParams: ReadonlyArray<Parameter.Any>): Scope => {
   const asOf = policy.asOf
+  const contractParams = contractOf(scopeParams)
   const out = (reason: Text.Text, parameters = scopeParams, from?: IsoDate.IsoDate): Scope =>
     from === undefined ? { category: "in-school", inScope: false, reason, soft: false, parameters } : { category: "in-school", inScope: false, reason, from, soft: false, parameters }
   const byReference = t.courseType === "public" && !t.internshipTutor
@@ -91,8 +97,9 @@ const inSchoolScope = (t: Teacher.Teacher, policy: Policy.Resolved): Scope => {
   }
 }
 
-const enterpriseScope = (t: Teacher.Teacher, policy: Policy.Resolved): Scope => {
+const enterpriseScope = (t: Teacher.Teacher, policy: Policy.Resolved, scopeParams: ReadonlyArray<Parameter.Any>): Scope => {
   const asOf = policy.asOf
+  const ageParams = ageOf(scopeParams)
   const out = (reason: Text.Text, soft = false, parameters = scopeParams): Scope => ({ category: "enterprise", inScope: false, reason, soft, parameters })
   const pt = t.partTime
   if (pt === undefined) return out({ zh: "须为经正式聘任的企业兼职教师（第二条）", en: "must be a formally hired part-time teacher (第二条)" })
@@ -134,15 +141,19 @@ const enterpriseScope = (t: Teacher.Teacher, policy: Policy.Resolved): Scope => 
 /**
  * Whether the teacher is within the Gansu 认定范围 on the policy's date (DS-ELIGIBLE-INSCHOOL,
  * DS-ELIGIBLE-ENTERPRISE). `undefined` where the Gansu layer is not in force (another province, or before
- * 2023-01-15) or the school is not of a kind the standard covers.
+ * 2023-01-15) or the school is not of a kind the standard covers. For a school only in scope by inference
+ * (a technical school), the verdict's `parameters` include `gansu.scopeInferredSchoolTypes` (unverified).
  *
  * @since 0.1.0
  * @category combinators
  */
 export const scopeOf = (teacher: Teacher.Teacher, schoolType: Practice.Subject["schoolType"], policy: Policy.Resolved): Scope | undefined => {
   const types = policy.value(P.scopeSchoolTypes)
-  if (types === undefined || !types.includes(schoolType)) return undefined
-  return DualQualified.categoryOf(teacher) === "enterprise" ? enterpriseScope(teacher, policy) : inSchoolScope(teacher, policy)
+  if (types === undefined) return undefined
+  const named = types.includes(schoolType)
+  if (!named && !(policy.value(P.scopeInferredSchoolTypes) ?? []).includes(schoolType)) return undefined
+  const scopeParams = named ? verifiedScope : inferredScope
+  return DualQualified.categoryOf(teacher) === "enterprise" ? enterpriseScope(teacher, policy, scopeParams) : inSchoolScope(teacher, policy, scopeParams)
 }
 
 const versions = (check: (s: Practice.Subject, ctx: Rule.Context) => ReadonlyArray<Finding.Finding>, parameters: ReadonlyArray<Parameter.Any>) => [

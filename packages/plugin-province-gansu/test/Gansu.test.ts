@@ -131,6 +131,27 @@ describe("DS-ELIGIBLE-INSCHOOL (Gansu 第二条): contract teachers after 2 year
     expect(f?.parameters.find((u) => u.id === "ds.contractYearsMin")).toMatchObject({ source: "gansu", level: "province", verified: true, value: 2 })
   })
 
+  it("DS-ELIGIBLE-INSCHOOL: the school types 第二条 names are verified; technical schools are in scope only by inference, unverified", () => {
+    const p = at(GANSU_SCHOOL, "2024-08-31")
+    expect(p.explain(GansuParameters.scopeSchoolTypes)).toMatchObject({ value: ["secondary", "higher-vocational", "vocational-undergraduate"], entry: { verified: true } })
+    const inferred = p.explain(GansuParameters.scopeInferredSchoolTypes)
+    expect(inferred).toMatchObject({ value: ["technical"], entry: { verified: false } })
+    expect(inferred.entry?.note?.zh).toContain("推断")
+    // The same contract teacher a day short of 2 years: in a 中职 the finding is verified; in a technical school it
+    // rests on the inference, so it is marked unverified and lists the inferred parameter.
+    const t = contract("2022-09-01")
+    const inSchool = (schoolType: "secondary" | "technical") =>
+      ofRule(Policy.checkAll(p, "Teacher", { teacher: t, schoolType }, { id: t.id }), "DS-ELIGIBLE-INSCHOOL-GS")
+    const [secondary] = inSchool("secondary")
+    expect(secondary).toMatchObject({ deadline: "2024-09-01", verified: true })
+    expect(secondary?.parameters.map((u) => u.id)).not.toContain("gansu.scopeInferredSchoolTypes")
+    const [technical] = inSchool("technical")
+    expect(technical).toMatchObject({ deadline: "2024-09-01", verified: false })
+    expect(technical?.parameters.find((u) => u.id === "gansu.scopeInferredSchoolTypes")).toMatchObject({ source: "gansu", verified: false, value: ["technical"] })
+    expect(GansuRules.scopeOf(t, "technical", at(GANSU_SCHOOL, "2024-09-01"))).toMatchObject({ inScope: true })
+    expect(GansuRules.scopeOf(t, "technical", at(GANSU_SCHOOL, "2024-09-01"))?.parameters.map((x) => x.id)).toContain("gansu.scopeInferredSchoolTypes")
+  })
+
   it("the core 双师型 evaluation reads the same Gansu value: DS-ELIGIBLE-INSCHOOL met at 2 years, not before", () => {
     const t = contract("2022-09-01")
     const crit = (date: string) => DualQualified.evaluate(t, "secondary", at(GANSU_SCHOOL, date)).basic.find((c) => c.criterion === "DS-ELIGIBLE-INSCHOOL")
