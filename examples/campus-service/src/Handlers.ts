@@ -89,8 +89,15 @@ export const AssessmentSubmission = Assessment.Assessment.omit("internshipId", "
 
 const AsOfQuery = Schema.Struct({ asOf: Schema.optional(IsoDate.IsoDate) }).annotations({ identifier: "Query", title: "查询参数 — query" })
 
+// The school or calendar year of `?year=`: four digits, a year the indicators can be computed for.
+const Year = Schema.String.pipe(
+  Schema.filter((s) => /^\d{4}$/.test(s) || "学年应为四位数字年份（如 2024） / the school year must be a four-digit year (e.g. 2024)"),
+  Schema.compose(Schema.NumberFromString),
+  Schema.filter((n) => (n >= 1949 && n <= 2200) || "学年应在 1949 至 2200 之间 / the school year must be between 1949 and 2200")
+)
+
 const IndicatorsQuery = Schema.Struct({
-  year: Schema.NumberFromString.pipe(Schema.int(), Schema.between(1949, 2200)),
+  year: Year,
   period: Schema.optional(Schema.Literal("school-year", "calendar-year")),
   indicator: Schema.optional(Schema.String.pipe(Schema.minLength(1)))
 }).annotations({ identifier: "IndicatorsQuery", title: "指标查询参数 — indicator query" })

@@ -196,6 +196,19 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       // Events and queries are decoded the same way.
       expectBilingualError(await fire("c-demo-1", admin, { type: "amend", expectedVersion: -1 }), 400, "InvalidRequest")
       expectBilingualError(await call("GET", "/schools/s-demo/indicators?year=twenty"), 400, "InvalidRequest")
+      // The year says what a year must look like, in both languages (not "expected text").
+      for (const [year, zh, en] of [
+        ["abc", "学年应为四位数字年份", "the school year must be a four-digit year"],
+        ["20245", "学年应为四位数字年份", "the school year must be a four-digit year"],
+        ["1800", "学年应在 1949 至 2200 之间", "the school year must be between 1949 and 2200"]
+      ] as const) {
+        const bad = await call("GET", `/schools/s-demo/indicators?year=${year}`)
+        expectBilingualError(bad, 400, "InvalidRequest")
+        expect(bad.json.issues).toEqual([expect.objectContaining({ path: ["year"], zh: expect.stringContaining(zh), en: expect.stringContaining(en) })])
+        expect(bad.json.messageZh).toContain(zh)
+        expect(bad.json.messageEn).toContain(en)
+        expect(bad.text).not.toContain("expected text")
+      }
       expectBilingualError(await call("GET", "/teachers/t-li/qualification?asOf=2025-02-30"), 400, "InvalidRequest")
     })
 
