@@ -74,11 +74,14 @@ export class DeliveryFailed extends Schema.TaggedError<DeliveryFailed>("@chanjia
  * - `malformed-header`: the header is not `t=<unix seconds>,v1=<64 hex digits>[,v1=…]`.
  * - `stale-timestamp`: the signed timestamp is further from now than the tolerance (a replay, or a clock off).
  * - `mismatch`: no signature matches the body under any of the secrets.
+ * - `idempotency-key-mismatch`: the signature is good, but the `Idempotency-Key` header differs from the key in
+ *   the signed body (or the body carries none): the header was changed on the way, e.g. a captured request
+ *   replayed with a fresh key to get past deduplication.
  *
  * @since 0.1.0
  * @category models
  */
-export const SignatureProblem = Schema.Literal("missing-header", "malformed-header", "stale-timestamp", "mismatch")
+export const SignatureProblem = Schema.Literal("missing-header", "malformed-header", "stale-timestamp", "mismatch", "idempotency-key-mismatch")
 
 /**
  * @since 0.1.0
@@ -90,14 +93,16 @@ const signatureZh: Record<SignatureProblem, string> = {
   "missing-header": "缺少签名请求头 Chanjiao-Signature",
   "malformed-header": "签名请求头格式不正确（应为 t=<秒级时间戳>,v1=<64 位十六进制>）",
   "stale-timestamp": "签名时间戳超出允许的误差范围（可能是重放请求或时钟不准）",
-  mismatch: "签名与请求体不符（密钥错误或内容被篡改）"
+  mismatch: "签名与请求体不符（密钥错误或内容被篡改）",
+  "idempotency-key-mismatch": "请求头 Idempotency-Key 与已签名请求体中的幂等键不一致（请求头被改动，可能是换了幂等键的重放请求）"
 }
 
 const signatureEn: Record<SignatureProblem, string> = {
   "missing-header": "the Chanjiao-Signature header is missing",
   "malformed-header": "the signature header is malformed (expected t=<unix seconds>,v1=<64 hex digits>)",
   "stale-timestamp": "the signed timestamp is outside the tolerance (a replayed request, or a clock that is off)",
-  mismatch: "no signature matches the body (a wrong secret, or a body changed on the way)"
+  mismatch: "no signature matches the body (a wrong secret, or a body changed on the way)",
+  "idempotency-key-mismatch": "the Idempotency-Key header differs from the idempotency key in the signed body (a header changed on the way, e.g. a replay with a fresh key)"
 }
 
 /**

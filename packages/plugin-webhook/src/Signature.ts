@@ -11,6 +11,10 @@
  * tolerance (5 minutes by default) from its clock, which stops replays of old requests. During a secret
  * rotation a receiver verifies with both secrets (`verify` takes a list).
  *
+ * The `Idempotency-Key` header is not signed; the body carries the same key (`idempotencyKey`), which is. A
+ * receiver deduplicates on the key from the body — `verify` returns it, and refuses a request whose header says
+ * otherwise — so a request captured and replayed within the tolerance is a duplicate even with a fresh header.
+ *
  * @since 0.1.0
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
@@ -26,7 +30,10 @@ import { InvalidSignature } from "./Errors.js"
 export const headerNames = {
   /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
   signature: "chanjiao-signature",
-  /** The event's idempotency key: the same on every retry and after restarts (see `Webhook.idempotencyKey`). */
+  /**
+   * The event's idempotency key: the same on every retry and after restarts (see `Webhook.idempotencyKey`). Not
+   * signed itself: it repeats the body's signed `idempotencyKey`, and `verify` refuses a header that differs.
+   */
   idempotencyKey: "idempotency-key",
   /** The domain event, e.g. `AgreementSigned` or `teacher.created` (percent-encoded outside `[A-Za-z0-9._~:-]`). */
   event: "chanjiao-event",
@@ -81,7 +88,8 @@ const header = (headers: HeadersLike, name: string): string | undefined => {
 }
 
 /**
- * A verified request: when it was signed, and the event's idempotency key (deduplicate on it).
+ * A verified request: when it was signed, and the event's idempotency key (deduplicate on it) as the signed body
+ * carries it — `undefined` when the body carries none (not a body of this plugin).
  *
  * @since 0.1.0
  * @category models
@@ -89,6 +97,19 @@ const header = (headers: HeadersLike, name: string): string | undefined => {
 export interface Verified {
   readonly timestamp: number
   readonly idempotencyKey: string | undefined
+}
+
+/** The `idempotencyKey` string of a JSON object body; `undefined` for anything else. */
+const signedKey = (body: string | Uint8Array): string | undefined => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body))
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined
+  const key = (parsed as { readonly idempotencyKey?: unknown }).idempotencyKey
+  return typeof key === "string" ? key : undefined
 }
 
 /**
@@ -106,7 +127,9 @@ export interface VerifyOptions {
 
 /**
  * Checks a received webhook: the `Chanjiao-Signature` header against the raw body under the secret (or any of
- * the secrets, during a rotation), and the timestamp against the tolerance. Never throws.
+ * the secrets, during a rotation), the timestamp against the tolerance, and the `Idempotency-Key` header (when
+ * present) against the key in the signed body. The key returned is the signed one, so deduplicating on it cannot
+ * be dodged by replaying a captured request with another header. Never throws.
  *
  * @example
  * ```ts
@@ -153,7 +176,21 @@ export const verify = (
   for (const s of secrets) {
     const expected = Buffer.from(digest(s, body, timestamp), "hex")
     // Constant-time comparison: the time taken says nothing about how much of a forged signature was right.
-    if (signatures.some((sig) => timingSafeEqual(sig, expected))) return Either.right({ timestamp, idempotencyKey: header(headers, headerNames.idempotencyKey) })
+    if (signatures.some((sig) => timingSafeEqual(sig, expected))) {
+      // The header is not signed: the key is the body's; a header that says otherwise was changed on the way.
+      const idempotencyKey = signedKey(body)
+      const claimed = header(headers, headerNames.idempotencyKey)
+      if (claimed !== undefined && claimed !== idempotencyKey) {
+        return Either.left(
+          new InvalidSignature({
+            reason: "idempotency-key-mismatch",
+            // Not echoed: the header is the sender's (possibly an attacker's) text.
+            detail: idempotencyKey === undefined ? "the signed body carries no idempotencyKey" : "the header differs from the signed idempotencyKey"
+          })
+        )
+      }
+      return Either.right({ timestamp, idempotencyKey })
+    }
   }
   return Either.left(new InvalidSignature({ reason: "mismatch" }))
 }

@@ -6,6 +6,8 @@
  * - on a failure (timeout, network error, any other status) gives it back with a retry time — exponential
  *   backoff with full jitter (see `Backoff`) — persisted in the outbox, so it survives restarts;
  * - after `maxAttempts` attempts moves it to dead-letter (outbox state `dead`), where it stays until revived.
+ *   Attempts are requests begun: an event given back without being sent (too little of its lease left, or a
+ *   stop before its turn) is released `unsent`, and that claim does not count.
  *
  * Delivery is at least once: an event whose answer was lost (a timeout after the receiver processed it, a
  * crash between the answer and the acknowledgement) is sent again, with the same idempotency key. Receivers
@@ -133,6 +135,15 @@ export type ConfigInput = typeof Config.Encoded
 const ackMarginMillis = 1000
 
 /**
+ * How many events one claim takes: no more than `concurrency` senders can start, one after another, while
+ * enough of the lease is left for an attempt — `concurrency × ⌊(lease − margin) / (timeout + margin)⌋` — and at
+ * most `batchSize`. (At least `concurrency`: the configuration requires lease ≥ timeout + 2 × margin.) Events
+ * claimed beyond it would mostly wait out the lease and be given back unsent.
+ */
+const claimSize = (config: Config): number =>
+  Math.max(1, Math.min(config.batchSize, config.concurrency * Math.floor((config.leaseSeconds * 1000 - ackMarginMillis) / (config.timeoutMillis + ackMarginMillis))))
+
+/**
  * Decodes a configuration: every problem listed in an `InvalidInput` (zh + en); unknown keys are errors.
  *
  * @since 0.1.0
@@ -161,14 +172,16 @@ export const idempotencyKey = (eventId: string, prefix = ""): string => {
 }
 
 /**
- * The JSON body sent for an event: `{ id, seq, event, type, aggregateId, aggregateVersion, at, payload }`, where
- * `payload` is the event's data as the store recorded it (`{ type, id, version, event, data }`). The same
- * bytes on every attempt. `Left` when the stored payload is not JSON.
+ * The JSON body sent for an event: `{ id, idempotencyKey, seq, event, type, aggregateId, aggregateVersion, at,
+ * payload }`, where `idempotencyKey` is {@link idempotencyKey} of the event id under `prefix` (the same as the
+ * `Idempotency-Key` header, but covered by the signature: `Signature.verify` takes the key from here) and
+ * `payload` is the event's data as the store recorded it (`{ type, id, version, event, data }`). The same bytes
+ * on every attempt. `Left` when the stored payload is not JSON.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const requestBody = (entry: Driver.OutboxEntry): Either.Either<string, string> => {
+export const requestBody = (entry: Driver.OutboxEntry, prefix = ""): Either.Either<string, string> => {
   let payload: unknown
   try {
     payload = JSON.parse(entry.payload)
@@ -178,6 +191,7 @@ export const requestBody = (entry: Driver.OutboxEntry): Either.Either<string, st
   return Either.right(
     JSON.stringify({
       id: entry.eventId,
+      idempotencyKey: idempotencyKey(entry.eventId, prefix),
       seq: entry.seq,
       event: entry.event,
       type: entry.type,
@@ -199,7 +213,11 @@ export type Outcome =
   | { readonly _tag: "Delivered"; readonly eventId: string; readonly attempt: number }
   | { readonly _tag: "Retried"; readonly eventId: string; readonly attempt: number; readonly error: DeliveryFailed; readonly retryAt: DateTime.Utc }
   | { readonly _tag: "DeadLettered"; readonly eventId: string; readonly attempt: number; readonly error: DeliveryFailed }
-  /** Not sent: too little of the claim was left for an attempt (given back), or the claim was lost meanwhile. */
+  /**
+   * Not settled by this worker: too little of the claim was left for an attempt (given back unsent, the claim not
+   * counted as an attempt), or the claim was lost meanwhile (another worker holds the event now; an ack, retry
+   * or dead-letter found it gone).
+   */
   | { readonly _tag: "Released"; readonly eventId: string; readonly attempt: number }
 
 /**
@@ -217,7 +235,7 @@ export interface Stats {
   readonly retried: number
   /** Events moved to dead-letter. */
   readonly deadLettered: number
-  /** Events given back unsent (or whose claim was lost). */
+  /** Events given back unsent, or whose claim was lost before they could be settled. */
   readonly released: number
 }
 
@@ -255,6 +273,38 @@ const outboxOf = (store: Store.Service): Effect.Effect<Outbox, UnsupportedStore>
   if (retry !== undefined && deadLetter !== undefined && revive !== undefined) return Effect.succeed({ claim, ack, release, retry, deadLetter })
   const missing = (["retry", "deadLetter", "revive"] as const).filter((op) => store.outbox[op] === undefined)
   return Effect.fail(new UnsupportedStore({ adapter: store.adapter.name, missing }))
+}
+
+/**
+ * What a worker holds: the events it claimed and has not settled yet (waiting for a request slot, or in flight),
+ * and of those the ones whose request was begun. On a stop the others are given back unsent (their claim was no
+ * attempt); an aborted request may have reached the endpoint, so its claim stays counted.
+ */
+interface Held {
+  readonly unsettled: Set<string>
+  readonly started: Set<string>
+}
+
+const makeHeld = (): Held => ({ unsettled: new Set(), started: new Set() })
+
+const forget = (held: Held, id: string) =>
+  Effect.sync(() => {
+    held.unsettled.delete(id)
+    held.started.delete(id)
+  })
+
+/** Gives back everything held and not settled: never-started events unsent, begun (aborted) ones as an attempt. */
+const giveBack = (ctx: Context, held: Held): Effect.Effect<void> => {
+  const ids = [...held.unsettled]
+  const unsent = ids.filter((id) => !held.started.has(id))
+  const begun = ids.filter((id) => held.started.has(id))
+  return Effect.all(
+    [
+      unsent.length === 0 ? Effect.void : Effect.ignore(ctx.outbox.release(unsent, ctx.claimant, { unsent: true })),
+      begun.length === 0 ? Effect.void : Effect.ignore(ctx.outbox.release(begun, ctx.claimant))
+    ],
+    { discard: true }
+  )
 }
 
 interface Context {
@@ -305,21 +355,25 @@ const attempt = (ctx: Context, entry: Driver.OutboxEntry, body: string): Effect.
  * Sends one claimed entry and settles it in the outbox. The settlement (ack, retry, dead-letter) runs
  * uninterruptibly once the answer is in, so a stop never loses an answer already received.
  */
-const deliver = (ctx: Context, entry: Driver.OutboxEntry, unsettled: Set<string>): Effect.Effect<Outcome, StoreErrors.StoreError> =>
+const deliver = (ctx: Context, entry: Driver.OutboxEntry, held: Held): Effect.Effect<Outcome, StoreErrors.StoreError> =>
   Effect.uninterruptibleMask((restore) =>
     Effect.gen(function* () {
       const { config, outbox, claimant } = ctx
       const id = entry.eventId
-      const settled = <A extends Outcome>(o: A) => Effect.as(Effect.zipRight(Effect.sync(() => unsettled.delete(id)), ctx.record({ [statOf[o._tag]]: 1 })), o)
+      const settled = <A extends Outcome>(o: A) => Effect.as(Effect.zipRight(forget(held, id), ctx.record({ [statOf[o._tag]]: 1 })), o)
+      const released = { _tag: "Released", eventId: id, attempt: entry.attempts } as const
       const started = yield* Clock.currentTimeMillis
       const until = entry.claimedUntil === null ? Number.NaN : Date.parse(entry.claimedUntil)
       // Waiting in the batch may have used up the lease: an attempt must end (and be acknowledged) while the
-      // claim holds, or another worker could send it again after our acknowledgement. Give it back unsent.
+      // claim holds, or another worker could send it again after our acknowledgement. Give it back unsent: this
+      // claim was no attempt, so it does not count towards maxAttempts.
       if (!(started + config.timeoutMillis + ackMarginMillis <= until)) {
-        yield* outbox.release([id], claimant)
-        return yield* settled({ _tag: "Released", eventId: id, attempt: entry.attempts } as const)
+        yield* outbox.release([id], claimant, { unsent: true })
+        return yield* settled(released)
       }
-      const body = requestBody(entry)
+      const body = requestBody(entry, config.idempotencyKeyPrefix)
+      // From here the request may reach the endpoint: if a stop aborts it, the claim stays counted.
+      if (Either.isRight(body)) held.started.add(id)
       const result: Either.Either<void, DeliveryFailed> = Either.isLeft(body)
         ? Either.left(new DeliveryFailed({ eventId: id, attempt: entry.attempts, reason: "payload", detail: body.left }))
         : yield* Effect.either(restore(attempt(ctx, entry, body.right)))
@@ -327,11 +381,14 @@ const deliver = (ctx: Context, entry: Driver.OutboxEntry, unsettled: Set<string>
         const acked = yield* outbox.ack([id], claimant)
         // 0: the claim lapsed during the attempt and another worker holds the event now (it will send it again:
         // this delivery was never acknowledged, so at-least-once allows it).
-        return yield* settled(acked === 1 ? ({ _tag: "Delivered", eventId: id, attempt: entry.attempts } as const) : ({ _tag: "Released", eventId: id, attempt: entry.attempts } as const))
+        return yield* settled(acked === 1 ? ({ _tag: "Delivered", eventId: id, attempt: entry.attempts } as const) : released)
       }
       const error = result.left
+      // A retry or dead-letter that changes nothing (0) found the claim lost the same way: the event is another
+      // worker's now, and what happens to it is up to that worker.
+      const lost = (what: string) => Effect.logDebug(`${error.messageEn}; the claim was lost before it could be ${what} (another worker holds the event now)`)
       if (error.reason === "payload" || entry.attempts >= config.maxAttempts) {
-        yield* outbox.deadLetter([id], claimant)
+        if ((yield* outbox.deadLetter([id], claimant)) === 0) return yield* Effect.zipRight(lost("moved to dead-letter"), settled(released))
         yield* Effect.logWarning(`${error.messageZh}；已转入死信（共 ${entry.attempts} 次）/ ${error.messageEn}; moved to dead-letter after ${entry.attempts} attempt(s)`)
         return yield* settled({ _tag: "DeadLettered", eventId: id, attempt: entry.attempts, error } as const)
       }
@@ -339,7 +396,7 @@ const deliver = (ctx: Context, entry: Driver.OutboxEntry, unsettled: Set<string>
       // A Retry-After from the endpoint is honoured up to the backoff cap.
       const wait = Math.max(jitter, Math.min(error.retryAfterMillis ?? 0, config.backoff.capMillis))
       const retryAt = DateTime.unsafeMake((yield* Clock.currentTimeMillis) + wait) as DateTime.Utc
-      yield* outbox.retry([id], claimant, { at: retryAt })
+      if ((yield* outbox.retry([id], claimant, { at: retryAt })) === 0) return yield* Effect.zipRight(lost("given a retry time"), settled(released))
       yield* Effect.logDebug(`${error.messageEn}; retry at ${DateTime.formatIso(retryAt)}`)
       return yield* settled({ _tag: "Retried", eventId: id, attempt: entry.attempts, error, retryAt } as const)
     })
@@ -349,21 +406,28 @@ const deliver = (ctx: Context, entry: Driver.OutboxEntry, unsettled: Set<string>
 const cycle = (ctx: Context): Effect.Effect<ReadonlyArray<Outcome> & { readonly claimed: number }, StoreErrors.StoreError> =>
   Effect.gen(function* () {
     const { config, outbox, claimant } = ctx
+    const held = makeHeld()
     const at = yield* DateTime.now
-    const batch = yield* outbox.claim(config.batchSize, { claimant, at, leaseSeconds: config.leaseSeconds })
+    // Uninterruptible up to the bookkeeping: a stop cannot leave claimed events untracked (not given back).
+    const batch = yield* Effect.uninterruptible(
+      Effect.tap(outbox.claim(claimSize(config), { claimant, at, leaseSeconds: config.leaseSeconds }), (batch) =>
+        Effect.sync(() => {
+          for (const e of batch) held.unsettled.add(e.eventId)
+        })
+      )
+    )
     if (batch.length > 0) yield* ctx.record({ claimed: batch.length })
-    const unsettled = new Set(batch.map((e) => e.eventId))
     const outcomes = yield* Effect.forEach(
       batch,
       (entry) =>
-        deliver(ctx, entry, unsettled).pipe(
+        deliver(ctx, entry, held).pipe(
           // The store failed while settling: the claim lapses and the event is sent again later (never lost).
           Effect.catchAll((e) =>
             Effect.as(Effect.zipRight(Effect.logWarning(`${e.messageZh} / ${e.messageEn}`), ctx.record({ released: 1 })), { _tag: "Released", eventId: entry.eventId, attempt: entry.attempts } as const)
           )
         ),
       { concurrency: config.concurrency }
-    ).pipe(Effect.onInterrupt(() => (unsettled.size === 0 ? Effect.void : Effect.ignore(outbox.release([...unsettled], claimant)))))
+    ).pipe(Effect.onInterrupt(() => giveBack(ctx, held)))
     return Object.assign(outcomes, { claimed: batch.length })
   })
 
@@ -404,7 +468,10 @@ export interface Worker {
 /**
  * Starts a worker in the current scope: it claims and delivers batches, sleeps `pollMillis` when a batch
  * comes back short, and keeps going through store failures (logged, then retried after `pollMillis`). Closing
- * the scope stops it: requests in flight are aborted and their events given back at once.
+ * the scope stops it: requests in flight are aborted and their events given back at once (each counted as an
+ * attempt: it may have reached the endpoint); events claimed but not yet begun are given back unsent (their
+ * claim is not counted). A claim takes at most `concurrency × ⌊(lease − 1 s) / (timeout + 1 s)⌋` events (and
+ * at most `batchSize`): what can be sent within the lease.
  *
  * @example
  * ```ts
@@ -429,8 +496,10 @@ export const make = (config: ConfigInput): Effect.Effect<Worker, CoreErrors.Inva
     const stats = yield* Ref.make(emptyStats)
     const ctx = yield* contextOf(config, (change) => Ref.update(stats, (s) => add(s, { ...emptyStats, ...change })))
     const { batchSize, concurrency, leaseSeconds, pollMillis } = ctx.config
+    // Never more claimed and unsettled than can be sent within a lease.
+    const size = claimSize(ctx.config)
     // Claimed and not yet settled (waiting for a request slot, or in flight).
-    const unsettled = new Set<string>()
+    const held = makeHeld()
     const waiting = yield* Queue.bounded<Driver.OutboxEntry>(batchSize)
     const settledOne = yield* Queue.sliding<void>(1)
     const logStore = (e: StoreErrors.StoreError) => Effect.logWarning(`${e.messageZh} / ${e.messageEn}`)
@@ -438,9 +507,9 @@ export const make = (config: ConfigInput): Effect.Effect<Worker, CoreErrors.Inva
     // `concurrency` senders take claimed events one by one: a slow endpoint answer holds up one slot, not a batch.
     const sender = Effect.forever(
       Effect.flatMap(Queue.take(waiting), (entry) =>
-        deliver(ctx, entry, unsettled).pipe(
+        deliver(ctx, entry, held).pipe(
           // The store failed while settling: the claim lapses and the event is sent again later (never lost).
-          Effect.catchAll((e) => Effect.zipRight(Effect.zipRight(logStore(e), ctx.record({ released: 1 })), Effect.sync(() => unsettled.delete(entry.eventId)))),
+          Effect.catchAll((e) => Effect.zipRight(Effect.zipRight(logStore(e), ctx.record({ released: 1 })), forget(held, entry.eventId))),
           Effect.zipRight(Queue.offer(settledOne, undefined))
         )
       )
@@ -448,18 +517,27 @@ export const make = (config: ConfigInput): Effect.Effect<Worker, CoreErrors.Inva
     // The claimer tops the queue up once half a batch has been settled, and polls when the outbox runs dry.
     const claimer = Effect.forever(
       Effect.gen(function* () {
-        const room = batchSize - unsettled.size
-        if (room < Math.ceil(batchSize / 2)) return yield* Queue.take(settledOne)
+        const room = size - held.unsettled.size
+        if (room < Math.ceil(size / 2)) return yield* Queue.take(settledOne)
         const at = yield* DateTime.now
-        const batch = yield* Effect.catchAll(ctx.outbox.claim(room, { claimant: ctx.claimant, at, leaseSeconds }), (e) => Effect.as(logStore(e), []))
-        for (const e of batch) unsettled.add(e.eventId)
+        // Uninterruptible up to the bookkeeping: a stop cannot leave claimed events untracked (not given back).
+        const batch = yield* Effect.uninterruptible(
+          Effect.tap(
+            Effect.catchAll(ctx.outbox.claim(room, { claimant: ctx.claimant, at, leaseSeconds }), (e) => Effect.as(logStore(e), [])),
+            (batch) =>
+              Effect.sync(() => {
+                for (const e of batch) held.unsettled.add(e.eventId)
+              })
+          )
+        )
         if (batch.length > 0) yield* ctx.record({ claimed: batch.length })
         yield* Queue.offerAll(waiting, batch)
         if (batch.length < room) yield* Effect.sleep(pollMillis)
       })
     )
-    // On stop (after the fibers below are interrupted): give back at once what was claimed and not settled.
-    yield* Effect.addFinalizer(() => (unsettled.size === 0 ? Effect.void : Effect.ignore(ctx.outbox.release([...unsettled], ctx.claimant))))
+    // On stop (after the fibers below are interrupted): give back at once what was claimed and not settled —
+    // unsent (not an attempt) what never started, as an attempt what was aborted in flight.
+    yield* Effect.addFinalizer(() => giveBack(ctx, held))
     yield* Effect.forkScoped(claimer)
     for (let k = 0; k < concurrency; k++) yield* Effect.forkScoped(sender)
     return { claimant: ctx.claimant, stats: Ref.get(stats) }
@@ -515,7 +593,10 @@ export interface Handle {
   readonly claimant: string
   /** What it has done so far (after `stop`, its final counts). */
   readonly stats: () => Promise<Stats>
-  /** Stops the worker (in-flight requests aborted, their events given back); resolves when it has stopped. */
+  /**
+   * Stops the worker (in-flight requests aborted, their events given back; events not yet begun given back
+   * unsent, their claim not counted as an attempt); resolves when it has stopped.
+   */
   readonly stop: () => Promise<void>
 }
 

@@ -345,6 +345,147 @@ describe("webhook delivery", () => {
   )
 })
 
+/** The memory store with some outbox operations replaced (the worker sees the replaced ones). */
+const withOutbox = (change: (outbox: Store.Outbox) => Partial<Store.Outbox>) =>
+  Layer.effect(
+    Store.Store,
+    Effect.map(Store.Store, (s): Store.Service => ({ ...s, outbox: { ...s.outbox, ...change(s.outbox) } }))
+  ).pipe(Layer.provideMerge(Memory.layerMemory))
+
+describe("webhook attempts are real requests", () => {
+  it.live(
+    "the reviewer's configuration (maxAttempts 3, batchSize 10, concurrency 1, timeout 1 s, lease 3 s) against an endpoint that never answers in time: each event gets exactly 3 real requests, numbered 1..3, then dead-letter",
+    () =>
+      Effect.gen(function* () {
+        const r = yield* receiver({ secret, fate: () => "hang", hangMillis: 30_000 })
+        const store = yield* Store.Store
+        const ids = studentIds(3)
+        yield* store.createMany("student", ids.map((id) => fixtures.student(id)), author)
+        const config = { url: r.url, secret, maxAttempts: 3, batchSize: 10, concurrency: 1, timeoutMillis: 1000, leaseSeconds: 3, pollMillis: 10, backoff: { baseMillis: 5, capMillis: 80 } }
+        const stats = yield* Effect.scoped(
+          Effect.gen(function* () {
+            const worker = yield* Webhook.make(config)
+            yield* waitUntil(Effect.map(Webhook.deadLetters(), (xs) => xs.length === 3))
+            return yield* worker.stats
+          })
+        )
+        expect((yield* Webhook.deadLetters()).map((e) => [e.aggregateId, e.attempts])).toEqual(ids.map((id) => [id, 3]))
+        // Every attempt the outbox counted is a request the endpoint received: 1, 2, 3 for each event.
+        expect([...attemptsByEvent(r).values()]).toEqual(ids.map(() => [1, 2, 3]))
+        expect(r.arrivals.length).toBe(9)
+        expect(stats).toMatchObject({ delivered: 0, retried: 6, deadLettered: 3 })
+      }).pipe(Effect.scoped, Effect.provide(Memory.layerMemory)),
+    60_000
+  )
+
+  it.live("on stop, events claimed but never sent are given back unsent (their claim is not an attempt); the request aborted in flight keeps its attempt", () =>
+    Effect.gen(function* () {
+      let hang = true
+      const r = yield* receiver({ secret, fate: () => (hang ? "hang" : "ok"), hangMillis: 20_000 })
+      const store = yield* Store.Store
+      const ids = studentIds(5)
+      yield* store.createMany("student", ids.map((id) => fixtures.student(id)), author)
+      const config = { url: r.url, secret, batchSize: 5, concurrency: 1, timeoutMillis: 10_000, leaseSeconds: 60, pollMillis: 10 }
+      yield* Effect.scoped(Effect.zipRight(Webhook.make(config), waitUntil(Effect.sync(() => r.arrivals.length === 1))))
+      const inFlight = r.arrivals[0]!.eventId
+      const after = yield* store.outbox.list()
+      // All five given back at once; only the one whose request was begun counts an attempt.
+      expect(after.map((e) => [e.eventId, e.state, e.attempts, e.claimedBy])).toEqual(
+        ids.map((id) => `student:${id}:1:0`).map((eventId) => [eventId, "pending", eventId === inFlight ? 1 : 0, null])
+      )
+
+      hang = false
+      yield* Effect.scoped(Effect.zipRight(Webhook.make(config), waitUntil(Effect.map(store.outbox.list({ state: "acked" }), (xs) => xs.length === 5))))
+      // The next worker sends the never-sent ones as attempt 1, the aborted one as attempt 2.
+      expect(attemptsByEvent(r)).toEqual(new Map(ids.map((id) => `student:${id}:1:0`).map((eventId) => [eventId, eventId === inFlight ? [1, 2] : [1]])))
+    }).pipe(Effect.scoped, Effect.provide(Memory.layerMemory))
+  )
+
+  it.effect("an event whose lease ran out while it waited in the batch is given back unsent: Released, its claim not counted, attempt 1 next time", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.now())
+      const r = yield* receiver({ secret })
+      const store = yield* Store.Store
+      yield* store.createMany("student", studentIds(2).map((id) => fixtures.student(id)), author)
+      // One at a time; the first delivery (request and ack) uses up 29 of the 30 seconds of the lease.
+      const config = { url: r.url, secret, batchSize: 2, concurrency: 1, timeoutMillis: 2000, leaseSeconds: 30 }
+      const first = yield* Webhook.deliverBatch(config)
+      expect(first.outcomes.map((o) => [o._tag, o.eventId, o.attempt])).toEqual([
+        ["Delivered", "student:st-0000:1:0", 1],
+        ["Released", "student:st-0001:1:0", 1]
+      ])
+      expect(first.stats).toEqual({ claimed: 2, delivered: 1, retried: 0, deadLettered: 0, released: 1 })
+      expect((yield* store.outbox.list({ state: "pending" })).map((e) => [e.eventId, e.attempts, e.claimedBy])).toEqual([["student:st-0001:1:0", 0, null]])
+      const second = yield* Webhook.deliverBatch(config)
+      expect(second.outcomes.map((o) => [o._tag, o.eventId, o.attempt])).toEqual([["Delivered", "student:st-0001:1:0", 1]])
+      expect(r.arrivals.map((a) => [a.eventId, a.attempt])).toEqual([
+        ["student:st-0000:1:0", 1],
+        ["student:st-0001:1:0", 1]
+      ])
+    }).pipe(
+      Effect.scoped,
+      Effect.provide(withOutbox((o) => ({ ack: (ids, claimant) => Effect.tap(o.ack(ids, claimant), () => TestClock.adjust("29 seconds")) })))
+    )
+  )
+
+  it.effect("a claim takes no more events than can be sent within the lease: concurrency × ⌊(lease − 1 s) / (timeout + 1 s)⌋, at most batchSize", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(Date.now())
+      const r = yield* receiver({ secret })
+      const store = yield* Store.Store
+      yield* store.createMany("student", studentIds(10).map((id) => fixtures.student(id)), author)
+      const base = { url: r.url, secret, batchSize: 10, concurrency: 2, timeoutMillis: 1000 }
+      // 2 × ⌊2000 / 2000⌋ = 2
+      expect((yield* Webhook.deliverBatch({ ...base, leaseSeconds: 3 })).stats).toMatchObject({ claimed: 2, delivered: 2, released: 0 })
+      // The rest were never claimed: no attempt counted.
+      expect((yield* store.outbox.list({ state: "pending" })).map((e) => e.attempts)).toEqual(Array.from({ length: 8 }, () => 0))
+      // 2 × ⌊6000 / 2000⌋ = 6
+      expect((yield* Webhook.deliverBatch({ ...base, leaseSeconds: 7 })).stats).toMatchObject({ claimed: 6, delivered: 6 })
+      // A long lease: batchSize is the bound (2 left).
+      expect((yield* Webhook.deliverBatch({ ...base, leaseSeconds: 300 })).stats).toMatchObject({ claimed: 2, delivered: 2 })
+      expect(r.arrivals.map((a) => a.attempt)).toEqual(Array.from({ length: 10 }, () => 1))
+    }).pipe(Effect.scoped, Effect.provide(Memory.layerMemory))
+  )
+
+  it.effect("a retry or dead-letter that finds the claim lost (another worker took it over meanwhile) is counted as Released, not Retried or DeadLettered", () => {
+    // Before settling, a rival claims whatever has lapsed a day from now: this worker's claim is gone.
+    const rival = (o: Store.Outbox) => Effect.flatMap(DateTime.now, (now) => o.claim(10, { claimant: "webhook/rival", at: DateTime.add(now, { days: 1 }) }))
+    return Effect.gen(function* () {
+      yield* TestClock.setTime(Date.now())
+      const r = yield* receiver({ secret, fate: () => "status" })
+      const store = yield* Store.Store
+      const config = { url: r.url, secret, timeoutMillis: 2000, leaseSeconds: 30 }
+      yield* store.put("student", fixtures.student("st-1"), { ...author, expectedVersion: 0 })
+      const retried = yield* Webhook.deliverBatch({ ...config, maxAttempts: 2 })
+      expect(retried.outcomes.map((o) => [o._tag, o.eventId, o.attempt])).toEqual([["Released", "student:st-1:1:0", 1]])
+      expect(retried.stats).toEqual({ claimed: 1, delivered: 0, retried: 0, deadLettered: 0, released: 1 })
+
+      yield* store.put("student", fixtures.student("st-2"), { ...author, expectedVersion: 0 })
+      const buried = yield* Webhook.deliverBatch({ ...config, maxAttempts: 1 })
+      expect(buried.outcomes.map((o) => [o._tag, o.eventId, o.attempt])).toEqual([["Released", "student:st-2:1:0", 1]])
+      expect(buried.stats).toEqual({ claimed: 1, delivered: 0, retried: 0, deadLettered: 0, released: 1 })
+      // Both requests were made; both events are the rival's now, none is a dead letter.
+      expect(r.arrivals.map((a) => [a.eventId, a.attempt])).toEqual([
+        ["student:st-1:1:0", 1],
+        ["student:st-2:1:0", 1]
+      ])
+      expect(yield* Webhook.deadLetters()).toEqual([])
+      expect((yield* store.outbox.list()).map((e) => [e.eventId, e.state, e.claimedBy])).toEqual([
+        ["student:st-1:1:0", "claimed", "webhook/rival"],
+        ["student:st-2:1:0", "claimed", "webhook/rival"]
+      ])
+    }).pipe(
+      Effect.scoped,
+      Effect.provide(
+        withOutbox((o) => ({
+          retry: (ids, claimant, options) => Effect.zipRight(rival(o), o.retry!(ids, claimant, options)),
+          deadLetter: (ids, claimant) => Effect.zipRight(rival(o), o.deadLetter!(ids, claimant))
+        }))
+      )
+    )
+  })
+})
+
 describe("webhook configuration and store requirements", () => {
   it.effect("bad configuration is an InvalidInput listing every problem in Chinese and English; nothing starts", () =>
     Effect.gen(function* () {
