@@ -909,24 +909,26 @@ export const machine = <A>(composed: Composed, m: Lifecycle.Machine<A>): Lifecyc
 
 /**
  * The schema of an entity's `extensions` in the composed bundle: every plugin's fields for it (strict on
- * decode with `Validation.decode`), or the untyped JSON record when no plugin extends the entity.
+ * decode with `Validation.decode`), or the untyped JSON record when no plugin extends the entity. Only the
+ * bundle's `extensions` are read.
  *
  * @since 0.1.0
  * @category combinators
  */
-export const extensionSchema = (composed: Composed, entity: string): Schema.Schema<{ readonly [key: string]: unknown }, { readonly [key: string]: unknown }, never> => {
+export const extensionSchema = (composed: { readonly extensions: { readonly [entity: string]: Extension } }, entity: string): Schema.Schema<{ readonly [key: string]: unknown }, { readonly [key: string]: unknown }, never> => {
   const e = composed.extensions[entity]
   return (e === undefined ? UntypedExtensions : Schema.Struct(e.fields)) as unknown as Schema.Schema<{ readonly [key: string]: unknown }, { readonly [key: string]: unknown }, never>
 }
 
 /**
- * The entity schema with the composed bundle's extension fields typed under `extensions`.
+ * The entity schema with the composed bundle's extension fields typed under `extensions` (only the bundle's
+ * `extensions` are read).
  *
  * @since 0.1.0
  * @category combinators
  */
 export const entity = <Fields extends Schema.Struct.Fields>(
-  composed: Composed,
+  composed: { readonly extensions: { readonly [entity: string]: Extension } },
   schema: Schema.Struct<Fields> | Schema.filter<Schema.Struct<Fields>>
 ) => withExtensions(schema, extensionSchema(composed, entityId(schema)))
 

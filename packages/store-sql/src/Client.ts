@@ -40,6 +40,13 @@ export interface ClientOptions {
   readonly prefix?: string | undefined
   /** The most connections the pool opens (PostgreSQL, MySQL; default 10). */
   readonly maxConnections?: number | undefined
+  /**
+   * Typed extension fields of a plugin bundle (`Plugin.compose(...).extensions`): writes with bad extension
+   * fields are refused, reads give the typed values (see `Store.Options`).
+   *
+   * @since 0.1.0
+   */
+  readonly extensions?: Store.Options["extensions"]
 }
 
 /**
@@ -112,15 +119,16 @@ export const layerFromUrl = (options: ClientOptions): Layer.Layer<Store.Store | 
   const { url } = options
   const prefix = options.prefix === undefined ? {} : { prefix: options.prefix }
   const pool = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }
-  if (url === "memory:") return Memory.layerMemory
+  const extensions = options.extensions === undefined ? undefined : { extensions: options.extensions }
+  if (url === "memory:") return extensions === undefined ? Memory.layerMemory : Memory.layerMemoryWith(extensions)
   if (/^sqlite:/i.test(url)) {
     const rest = url.slice("sqlite:".length)
     const filename = rest.startsWith("//") ? rest.slice(2) : rest
     if (filename === "") return new Errors.StoreError({ reason: "unavailable", operation: "create client", detail: "sqlite: needs a file path or :memory: / sqlite: 后应为文件路径或 :memory:" })
-    return Layers.layerSqlite({ filename, ...prefix })
+    return Layers.layerSqlite({ filename, ...prefix, ...extensions })
   }
-  if (/^postgres(ql)?:\/\//i.test(url)) return Layers.layerPg({ url, ...prefix, ...pool })
-  if (/^(mysql|mariadb):\/\//i.test(url)) return Layers.layerMysql({ url, ...prefix, ...pool })
+  if (/^postgres(ql)?:\/\//i.test(url)) return Layers.layerPg({ url, ...prefix, ...pool, ...extensions })
+  if (/^(mysql|mariadb):\/\//i.test(url)) return Layers.layerMysql({ url, ...prefix, ...pool, ...extensions })
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1] ?? "(none)"
   return new Errors.StoreError({
     reason: "unavailable",

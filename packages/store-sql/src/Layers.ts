@@ -31,19 +31,28 @@ export const layer = (options?: SqlDriver.Options): Layer.Layer<Driver.StoreDriv
   Layer.effect(Driver.StoreDriver, Effect.tap(SqlDriver.make(options), (driver) => driver.migrate))
 
 /**
+ * What the store layers take: the driver's options and the store's (`extensions`: a plugin bundle's typed
+ * extension fields, checked on every write and typed on every read — see `Store.Options`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoreOptions extends SqlDriver.Options, Store.Options {}
+
+/**
  * The `Store` and its driver over the `SqlClient` in context, migrated.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerStore = (options?: SqlDriver.Options): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError, SqlClient.SqlClient> =>
-  Store.layer.pipe(Layer.provideMerge(layer(options)))
+export const layerStore = (options?: StoreOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError, SqlClient.SqlClient> =>
+  (options?.extensions === undefined ? Store.layer : Store.layerWith({ extensions: options.extensions })).pipe(Layer.provideMerge(layer(options)))
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface SqliteOptions extends SqlDriver.Options {
+export interface SqliteOptions extends StoreOptions {
   /** A file path, or `:memory:` for a database that lives as long as the layer. */
   readonly filename: string
   /** How long a write waits for another process's write to finish before it fails (default 5 seconds). */
@@ -54,7 +63,7 @@ export interface SqliteOptions extends SqlDriver.Options {
  * @since 0.1.0
  * @category models
  */
-export interface UrlOptions extends SqlDriver.Options {
+export interface UrlOptions extends StoreOptions {
   /** `postgres://user:password@host:5432/database`, `mysql://user:password@host:3306/database` (or `mariadb://`). */
   readonly url: string
   /**

@@ -242,3 +242,12 @@ export const layerDriver: Layer.Layer<StoreDriver> = Layer.effect(StoreDriver, m
  * @category layers
  */
 export const layerMemory: Layer.Layer<Store.Store | StoreDriver> = Store.layer.pipe(Layer.provideMerge(layerDriver))
+
+/**
+ * A fresh in-memory store built with options: with `extensions` (a plugin bundle's typed extension fields),
+ * writes with bad extension fields are refused and reads give the typed values (see `Store.Options`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemoryWith = (options: Store.Options): Layer.Layer<Store.Store | StoreDriver> => Store.layerWith(options).pipe(Layer.provideMerge(layerDriver))

@@ -7,13 +7,16 @@
  *
  * @since 0.1.0
  */
-import { Errors as CoreErrors, Lifecycle } from "@chanjiao/core"
+import { Errors as CoreErrors, Lifecycle, Plugin } from "@chanjiao/core"
 import type { Indicators, IsoDate, Policy } from "@chanjiao/core"
 import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import * as Aggregates from "./Aggregates.js"
 import type { AggregateType, Of, TypeName, WithLifecycle } from "./Aggregates.js"
 import type { AuditEntry, Capabilities, Driver, NewAuditEntry, NewOutboxEntry, OutboxEntry, ReleaseOptions, Row } from "./Driver.js"
@@ -212,17 +215,43 @@ const iso = (at: DateTime.Utc) => DateTime.formatIso(at)
 const stampOf = (value: unknown): unknown => (typeof value === "object" && value !== null ? (value as { lifecycle?: unknown }).lifecycle : undefined)
 
 /**
- * Builds the service over a driver.
+ * How a store is built.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * Typed extension fields, by entity identifier (`Teacher`, `Internship`, …): a composed plugin bundle's
+   * `extensions` (`Plugin.compose(...).extensions`). The store then decodes every write (`put`, `createMany`)
+   * and every read with the entity schema extended by them (`Plugin.entity`): a bad, missing or unknown
+   * extension field is an `InvalidInput` (`InvalidRecords` for `createMany`) and nothing is written; reads give
+   * the typed values, and the stored JSON is their encoded form. Without it, `extensions` are any JSON.
+   *
+   * @since 0.1.0
+   */
+  readonly extensions?: { readonly [entity: string]: Plugin.Extension } | undefined
+}
+
+/** The Schema the store decodes a type with: the type's own, extended by the options' fields for its entity. */
+const schemaFor = (t: Any, options: Options): Schema.Schema<unknown, unknown, never> => {
+  const id = AST.getIdentifierAnnotation(t.schema.ast)
+  if (options.extensions === undefined || Option.isNone(id) || options.extensions[id.value] === undefined) return t.schema
+  return Plugin.entity({ extensions: options.extensions }, t.schema as unknown as Schema.Struct<Schema.Struct.Fields>) as unknown as Schema.Schema<unknown, unknown, never>
+}
+
+/**
+ * Builds the service over a driver (with `options.extensions`, typed extension fields: see {@link Options}).
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (driver: Driver): Service => {
+export const make = (driver: Driver, options: Options = {}): Service => {
   // Each type's Schema compiled once: its decoder and encoder (see internal/codec.ts for the cheaper roads).
   const codecs = new Map<string, Codec.Codec>()
   const codecOf = (t: Any) => {
     let c = codecs.get(t.type)
-    if (c === undefined) codecs.set(t.type, (c = Codec.make(t.schema)))
+    if (c === undefined) codecs.set(t.type, (c = Codec.make(schemaFor(t, options))))
     return c
   }
   const decoderOf = (t: Any) => codecOf(t).decode
@@ -591,4 +620,30 @@ export const make = (driver: Driver): Service => {
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<Store, never, StoreDriver> = Layer.effect(Store, Effect.map(StoreDriver, make))
+export const layer: Layer.Layer<Store, never, StoreDriver> = Layer.effect(Store, Effect.map(StoreDriver, (driver) => make(driver)))
+
+/**
+ * The store over the driver in context, built with options (e.g. a plugin bundle's typed extension fields).
+ *
+ * @example
+ * ```ts
+ * import { National, Plugin, Teacher } from "@chanjiao/core"
+ * import { Memory, Store } from "@chanjiao/store"
+ * import * as Layer from "effect/Layer"
+ * import * as Schema from "effect/Schema"
+ *
+ * const card = Plugin.make({
+ *   id: "campus-card",
+ *   version: "1.0.0",
+ *   title: { zh: "校园卡", en: "campus card" },
+ *   citation: { document: "校园卡管理办法", confidence: "L" },
+ *   extensions: [Plugin.extension(Teacher.Teacher, { campusCard: Schema.String.pipe(Schema.pattern(/^C\d{6}$/)) })]
+ * })
+ * const bundle = Plugin.unsafeCompose(National.policy, card)
+ * const store = Store.layerWith({ extensions: bundle.extensions }).pipe(Layer.provideMerge(Memory.layerDriver))
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWith = (options: Options): Layer.Layer<Store, never, StoreDriver> => Layer.effect(Store, Effect.map(StoreDriver, (driver) => make(driver, options)))
