@@ -100,7 +100,14 @@ export interface StoreClient {
   readonly outbox: {
     readonly claim: (n: number, options: { readonly claimant: string; readonly at: DateTime.DateTime | Date | string; readonly leaseSeconds?: number }) => Promise<ReadonlyArray<Driver.OutboxEntry>>
     readonly ack: (eventIds: ReadonlyArray<string>, claimant: string) => Promise<number>
-    readonly release: (eventIds: ReadonlyArray<string>, claimant: string) => Promise<number>
+    /** Gives entries back; `{ unsent: true }` when they were never sent (the claim is then not counted as an attempt). */
+    readonly release: (eventIds: ReadonlyArray<string>, claimant: string, options?: Driver.ReleaseOptions) => Promise<number>
+    /** Gives entries back, claimable again only after `at` (a backoff). Present when the adapter can. */
+    readonly retry?: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.DateTime | Date | string }) => Promise<number>
+    /** Moves entries to the dead-letter state. Present when the adapter can. */
+    readonly deadLetter?: (eventIds: ReadonlyArray<string>, claimant: string) => Promise<number>
+    /** Makes dead letters pending again with their attempts reset. Present when the adapter can. */
+    readonly revive?: (eventIds: ReadonlyArray<string>) => Promise<number>
     readonly list: (query?: { readonly state?: Driver.OutboxEntry["state"]; readonly afterSeq?: number; readonly limit?: number }) => Promise<ReadonlyArray<Driver.OutboxEntry>>
   }
   readonly loadDataset: (query?: Store.DatasetQuery) => Promise<Indicators.Dataset>
@@ -187,6 +194,7 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
   }
   const store = built.value
   const run = <A, E>(effect: Effect.Effect<A, E, never>): Promise<A> => runtime.runPromiseExit(effect).then(settle)
+  const { retry, deadLetter, revive } = store.outbox
 
   return {
     adapter: store.adapter,
@@ -201,7 +209,10 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
     outbox: {
       claim: (n, o) => run(Effect.flatMap(instant(o.at, "at"), (at) => store.outbox.claim(n, { ...o, at }))),
       ack: (eventIds, claimant) => run(store.outbox.ack(eventIds, claimant)),
-      release: (eventIds, claimant) => run(store.outbox.release(eventIds, claimant)),
+      release: (eventIds, claimant, options) => run(store.outbox.release(eventIds, claimant, options)),
+      ...(retry === undefined ? {} : { retry: (eventIds: ReadonlyArray<string>, claimant: string, o: { readonly at: DateTime.DateTime | Date | string }) => run(Effect.flatMap(instant(o.at, "at"), (at) => retry(eventIds, claimant, { at }))) }),
+      ...(deadLetter === undefined ? {} : { deadLetter: (eventIds: ReadonlyArray<string>, claimant: string) => run(deadLetter(eventIds, claimant)) }),
+      ...(revive === undefined ? {} : { revive: (eventIds: ReadonlyArray<string>) => run(revive(eventIds)) }),
       list: (query) => run(store.outbox.list(query))
     },
     loadDataset: (query) => run(store.loadDataset(query)),
