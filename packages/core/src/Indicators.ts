@@ -920,7 +920,7 @@ export const compute = (definitions: ReadonlyArray<Definition>, data: Dataset, p
       }
     }
   }
-  if (definitions.some((d) => d.id.startsWith("IND-"))) out.push(...dabiao(out, [...ix.values()], period, policy))
+  if (definitions.some((d) => d.id.startsWith("IND-"))) out.push(...dabiao(out, [...ix.values()].map((x) => x.school), period, policy))
   if (data.enterprises !== undefined && data.enterprises.length > 0) out.push(...enterpriseValues(data, period, policy))
   return out
 }
@@ -947,9 +947,19 @@ const dbCitation = (policy: Resolved, p: Parameter.Parameter<number>) => {
 
 /**
  * IND-DB-CLASS for each school in scope (IND-DB-SCOPE), from its nine fields (IND-DB-9FIELDS), and the
- * share of in-scope schools meeting all of them across the dataset (IND-DB-TARGET, `schoolId: "*"`).
+ * share of in-scope schools meeting all of them across the dataset (IND-DB-TARGET, `schoolId: "*"`). Reads only
+ * the values already computed (the nine fields of each school), never records: `compute` calls it, and so does
+ * a computation elsewhere (in a database) that produced the same values.
+ *
+ * @since 0.1.0
+ * @category combinators
  */
-const dabiao = (values: ReadonlyArray<Value>, schools: ReadonlyArray<SchoolIndex>, period: Period, policy: Resolved): ReadonlyArray<Value> => {
+export const dabiao = (
+  values: ReadonlyArray<Value>,
+  schools: ReadonlyArray<Pick<School, "id" | "type" | "attachedClassesOnly" | "foundedOn">>,
+  period: Period,
+  policy: Resolved
+): ReadonlyArray<Value> => {
   const out: Array<Value> = []
   const minShare = policy.value(N.dabiaoBasicMinShare) ?? 0.9
   const maxMissed = policy.value(N.dabiaoBasicMaxMissed) ?? 2
@@ -959,8 +969,7 @@ const dabiao = (values: ReadonlyArray<Value>, schools: ReadonlyArray<SchoolIndex
   const byKey = new Map<string, Value>()
   for (const v of values) byKey.set(`${v.schoolId}|${v.indicator}|${v.variant ?? ""}`, v)
   const name = { zh: "办学条件达标情况", en: "key conditions met" }
-  for (const ix of schools) {
-    const s = ix.school
+  for (const s of schools) {
     const founded = s.foundedOn === undefined ? undefined : Number(s.foundedOn.slice(0, 4))
     if (s.type === "technical" || s.attachedClassesOnly || (founded !== undefined && founded >= newYear)) {
       out.push({

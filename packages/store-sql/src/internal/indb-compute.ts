@@ -6,8 +6,8 @@
  *
  * @internal
  */
-import type { Indicators, Policy } from "@chanjiao/core"
-import { IsoDate as Iso, National, Practice } from "@chanjiao/core"
+import type { Policy, School } from "@chanjiao/core"
+import { Indicators, IsoDate as Iso, National, Practice } from "@chanjiao/core"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import type { Fragment } from "@effect/sql/Statement"
@@ -459,99 +459,22 @@ const measure = (
   }
 }
 
-/** The nine monitored fields of the 达标工程 (IND-DB-9FIELDS), as in `Indicators.dabiaoFields`. */
-const dabiaoFields: ReadonlyArray<readonly [string, string | undefined]> = [
-  ["IND-LAND", "total"],
-  ["IND-LAND", "per-student"],
-  ["IND-BUILD", "total"],
-  ["IND-BUILD", "per-student"],
-  ["IND-FT-60", undefined],
-  ["IND-STR-20", undefined],
-  ["IND-EQUIP", "total"],
-  ["IND-EQUIP", "per-student"],
-  ["IND-BOOKS", undefined]
-]
-
-const dbCitation = (policy: Policy.Resolved, p: typeof National.dabiaoBasicMinShare) => {
-  const r = policy.explain(p)
-  return r.entry === undefined ? undefined : { comparator: ">=", value: r.value as number, parameter: p.id, effectiveFrom: r.entry.effectiveFrom, citation: r.entry.citation, verified: r.entry.verified }
-}
-
 /**
- * IND-DB-CLASS per school (IND-DB-SCOPE, IND-DB-9FIELDS) and IND-DB-TARGET across them: the same derivation as
- * the core's, from the values computed above (it reads no records).
+ * IND-DB-CLASS per school (IND-DB-SCOPE, IND-DB-9FIELDS) and IND-DB-TARGET across them: the core's own derivation,
+ * from the values computed above (it reads no records).
  */
-const dabiao = (values: ReadonlyArray<Value>, schools: ReadonlyArray<SchoolRow>, period: Indicators.Period, policy: Policy.Resolved): ReadonlyArray<Value> => {
-  const out: Array<Value> = []
-  const minShare = policy.value(National.dabiaoBasicMinShare) ?? 0.9
-  const maxMissed = policy.value(National.dabiaoBasicMaxMissed) ?? 2
-  const newYear = policy.value(National.dabiaoNewSchoolYear) ?? 2022
-  const inScopeMet: Array<string> = []
-  const inScope: Array<string> = []
-  const byKey = new Map<string, Value>()
-  for (const v of values) byKey.set(`${v.schoolId}|${v.indicator}|${v.variant ?? ""}`, v)
-  const name = { zh: "办学条件达标情况", en: "key conditions met" }
-  for (const s of schools) {
-    if (s.kind === "technical" || s.attached || (s.foundedYear !== undefined && s.foundedYear >= newYear)) {
-      out.push({
-        indicator: "IND-DB-CLASS",
-        name,
-        schoolId: s.id,
-        period,
-        status: "not-applicable",
-        table: "资源表",
-        note: { zh: "不纳入达标工程（IND-DB-SCOPE：技工学校另有标准、仅附设中职班或新设学校）", en: "outside the programme (IND-DB-SCOPE)" },
-        provenance: { numerator: [], denominator: [] }
-      })
-      continue
-    }
-    inScope.push(s.id)
-    const fields = dabiaoFields.map(([id, variant]) => byKey.get(`${s.id}|${id}|${variant ?? ""}`))
-    const known = fields.filter((f): f is Value => f !== undefined && f.status === "ok" && f.verdict !== undefined)
-    const met = known.filter((f) => f.verdict === "met")
-    const missed = known.filter((f) => f.verdict === "not-met")
-    const closeEnough = missed.every((f) => {
-      const t = f.threshold?.value ?? 0
-      const v = f.value ?? 0
-      return f.threshold?.comparator === "<=" ? v <= t / minShare : v >= t * minShare
-    })
-    const verdict = known.length < dabiaoFields.length ? undefined : missed.length === 0 ? "met" : missed.length <= maxMissed && closeEnough ? "basically-met" : "not-met"
-    if (verdict === "met") inScopeMet.push(s.id)
-    const threshold = dbCitation(policy, National.dabiaoBasicMinShare)
-    out.push({
-      indicator: "IND-DB-CLASS",
-      name,
-      schoolId: s.id,
-      period,
-      status: verdict === undefined ? "not-applicable" : "ok",
-      value: met.length,
-      numerator: met.length,
-      denominator: dabiaoFields.length,
-      ...(verdict === undefined ? {} : { verdict }),
-      ...(threshold === undefined ? {} : { threshold }),
-      table: "资源表",
-      note: {
-        zh: verdict === undefined ? "九项监测指标数据不全" : `九项监测指标达标 ${met.length} 项；“基本达标”的判定方法未经核实`,
-        en: verdict === undefined ? "the nine fields are incomplete" : `${met.length} of 9 fields met; how 'basically met' is decided is unverified`
-      },
-      provenance: { numerator: met.map((f) => `${f.indicator}${f.variant ? `/${f.variant}` : ""}`), denominator: dabiaoFields.map(([id, v]) => `${id}${v ? `/${v}` : ""}`) }
-    })
-  }
-  const target = dbCitation(policy, National.dabiaoTargetShare)
-  const share = inScope.length === 0 ? undefined : inScopeMet.length / inScope.length
-  out.push({
-    indicator: "IND-DB-TARGET",
-    name: { zh: "全部重点监测指标达标的学校比例", en: "share of schools meeting every key indicator" },
-    schoolId: "*",
+const dabiao = (values: ReadonlyArray<Value>, schools: ReadonlyArray<SchoolRow>, period: Indicators.Period, policy: Policy.Resolved): ReadonlyArray<Value> =>
+  Indicators.dabiao(
+    values,
+    schools.map((s) => ({
+      id: s.id,
+      type: s.kind as School.School["type"],
+      attachedClassesOnly: s.attached,
+      ...(s.foundedYear === undefined ? {} : { foundedOn: `${String(s.foundedYear).padStart(4, "0")}-01-01` as School.School["foundedOn"] & string })
+    })),
     period,
-    status: share === undefined ? "not-applicable" : "ok",
-    ...(share === undefined ? {} : { value: share, numerator: inScopeMet.length, denominator: inScope.length }),
-    ...(share !== undefined && target !== undefined ? { verdict: share >= target.value ? ("met" as const) : ("not-met" as const), threshold: target } : {}),
-    table: "落实政策表",
-    provenance: { numerator: inScopeMet, denominator: inScope }
-  })
-  return out
-}
+    policy
+  )
 
 /** PEI-INTERN-60 and PEI-ONE-OF for each enterprise of the scope, as the core computes them. */
 const enterpriseValues = (engine: ReturnType<typeof make>, p: Params): Effect.Effect<ReadonlyArray<Value>, SqlError | Unsupported> =>
