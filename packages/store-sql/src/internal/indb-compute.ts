@@ -217,16 +217,6 @@ export const make = (sql: SqlClient.SqlClient, prefix: string) => {
 }
 
 /** The threshold of a definition as `Indicators.compute` resolves it. */
-const thresholdOf = (def: Definition, policy: Policy.Resolved): Value["threshold"] => {
-  const r = def.threshold === undefined ? undefined : policy.explain(def.threshold.parameter)
-  return def.threshold !== undefined && r !== undefined && r.status === "in-force" && r.entry !== undefined
-    ? { comparator: def.threshold.comparator, value: r.value as number, parameter: def.threshold.parameter.id, effectiveFrom: r.entry.effectiveFrom, citation: r.entry.citation, verified: r.entry.verified }
-    : undefined
-}
-
-const compare = (value: number, comparator: string, threshold: number): boolean | undefined =>
-  comparator === ">=" ? value >= threshold : comparator === ">" ? value > threshold : comparator === "<=" ? value <= threshold : comparator === "<" ? value < threshold : undefined
-
 interface SchoolRow {
   readonly id: string
   readonly kind: string
@@ -374,7 +364,7 @@ export const compute = (
       const v = r?.[f]
       return r === undefined || v === null || v === undefined ? undefined : { value: n(v), ids: withProvenance ? [String(r.id)] : noIds }
     }
-    const thresholds = definitions.map((d) => thresholdOf(d, policy))
+    const thresholds = definitions.map((d) => Indicators.thresholdOf(d, policy))
     const out: Array<Value> = []
     for (const school of schools) {
       for (let d = 0; d < definitions.length; d++) {
@@ -386,35 +376,7 @@ export const compute = (
         const threshold = thresholds[d]
         for (const major of scopes) {
           const m = measure(c, school.id, major, part, factPart, mechanisms, withProvenance)
-          const v: { -readonly [K in keyof Value]: Value[K] } = {
-            indicator: def.id,
-            name: def.name,
-            schoolId: school.id,
-            period,
-            table: def.table,
-            status: "ok",
-            provenance: { numerator: m?.numerator.ids ?? noIds, denominator: m?.denominator?.ids ?? noIds }
-          }
-          if (def.variant !== undefined) v.variant = def.variant
-          if (major !== undefined) v.majorCode = major
-          if (def.note !== undefined) v.note = def.note
-          if (threshold !== undefined) v.threshold = threshold
-          if (m === undefined || (m.denominator !== undefined && m.denominator.value === 0)) {
-            v.status = "not-applicable"
-            if (m !== undefined) {
-              v.numerator = m.numerator.value
-              v.denominator = 0
-            }
-            out.push(v)
-            continue
-          }
-          const value = m.denominator === undefined ? m.numerator.value : m.numerator.value / m.denominator.value
-          v.value = value
-          v.numerator = m.numerator.value
-          if (m.denominator !== undefined) v.denominator = m.denominator.value
-          const verdict = threshold === undefined ? undefined : compare(value, threshold.comparator, threshold.value)
-          if (verdict !== undefined) v.verdict = verdict ? "met" : "not-met"
-          out.push(v)
+          out.push(Indicators.valueOf(def, { schoolId: school.id, majorCode: major, period }, threshold, m, { numerator: m?.numerator.ids ?? noIds, denominator: m?.denominator?.ids ?? noIds }))
         }
       }
     }
