@@ -1060,13 +1060,70 @@ export const dabiao = (
 }
 
 /**
+ * One enterprise's PEI-INTERN-60 and PEI-ONE-OF values from what the records show: the students it hosted on
+ * internships of the policy's minimum length in the period, and which Art. 5 conditions hold (order or
+ * apprenticeship classes — counted with PEI-INTERN-60 met —, an apprenticeship agreement in force, a co-built
+ * shared training base). Shared by `compute` and by computations elsewhere (in a database).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const enterpriseValuesOf = (
+  enterpriseId: string,
+  period: Period,
+  policy: Resolved,
+  hosted: ReadonlyArray<string>,
+  conditions: { readonly orderClass: boolean; readonly apprenticeship: boolean; readonly sharedBase: boolean }
+): readonly [Value, Value] => {
+  const minInterns = policy.explain(N.peiMinInternsPerYear)
+  const threshold =
+    minInterns.entry === undefined
+      ? undefined
+      : { comparator: ">=", value: minInterns.value as number, parameter: N.peiMinInternsPerYear.id, effectiveFrom: minInterns.entry.effectiveFrom, citation: minInterns.entry.citation, verified: minInterns.entry.verified }
+  const met60 = threshold !== undefined && hosted.length >= threshold.value
+  const met: Array<string> = []
+  if (met60 && conditions.orderClass) met.push("order-class-and-interns")
+  if (conditions.apprenticeship) met.push("apprenticeship")
+  if (conditions.sharedBase) met.push("shared-base")
+  return [
+    {
+      indicator: "PEI-INTERN-60",
+      name: { zh: "年接收3个月以上实习学生数", en: "interns a year on 3-month-plus internships" },
+      schoolId: "*",
+      enterpriseId,
+      period,
+      status: "ok",
+      value: hosted.length,
+      numerator: hosted.length,
+      ...(threshold === undefined ? {} : { threshold, verdict: met60 ? ("met" as const) : ("not-met" as const) }),
+      table: "服务贡献表",
+      note: { zh: "门槛数值未经核实（发改社会〔2019〕590号第五条）", en: "the threshold is unverified" },
+      provenance: { numerator: hosted, denominator: [] }
+    },
+    {
+      indicator: "PEI-ONE-OF",
+      name: { zh: "满足产教融合型企业条件之一", en: "meets one condition of an industry–education enterprise" },
+      schoolId: "*",
+      enterpriseId,
+      period,
+      status: "ok",
+      value: met.length,
+      numerator: met.length,
+      verdict: met.length >= 1 ? "met" : "not-met",
+      table: "服务贡献表",
+      note: { zh: "条件列表未完全核实；仅依据记录可见的条件", en: "the list of conditions is partly unverified; only those the records show" },
+      provenance: { numerator: met, denominator: [] }
+    }
+  ]
+}
+
+/**
  * 产教融合型企业 conditions for each enterprise: PEI-INTERN-60 (unverified: interns a year on internships of
  * 3 months or more) and PEI-ONE-OF (at least one Art. 5 condition the records show: order or apprenticeship
  * classes with those interns, an apprenticeship agreement in force, a co-built shared training base).
  */
 const enterpriseValues = (data: Dataset, period: Period, policy: Resolved): ReadonlyArray<Value> => {
   const out: Array<Value> = []
-  const minInterns = policy.explain(N.peiMinInternsPerYear)
   const months = policy.value(N.peiMinInternshipMonths) ?? 3
   const interns = new Map<string, Set<string>>()
   for (const i of data.internships ?? []) {
@@ -1086,44 +1143,14 @@ const enterpriseValues = (data: Dataset, period: Period, policy: Resolved): Read
   const classAgreements = new Set(data.students.filter((s) => s.cooperativeClass !== undefined).map((s) => s.cooperativeClass!.agreementId))
   for (const e of data.enterprises ?? []) {
     const hosted = [...(interns.get(e.creditCode) ?? [])].sort()
-    const threshold =
-      minInterns.entry === undefined
-        ? undefined
-        : { comparator: ">=", value: minInterns.value as number, parameter: N.peiMinInternsPerYear.id, effectiveFrom: minInterns.entry.effectiveFrom, citation: minInterns.entry.citation, verified: minInterns.entry.verified }
-    const met60 = threshold !== undefined && hosted.length >= threshold.value
-    out.push({
-      indicator: "PEI-INTERN-60",
-      name: { zh: "年接收3个月以上实习学生数", en: "interns a year on 3-month-plus internships" },
-      schoolId: "*",
-      enterpriseId: e.id,
-      period,
-      status: "ok",
-      value: hosted.length,
-      numerator: hosted.length,
-      ...(threshold === undefined ? {} : { threshold, verdict: met60 ? ("met" as const) : ("not-met" as const) }),
-      table: "服务贡献表",
-      note: { zh: "门槛数值未经核实（发改社会〔2019〕590号第五条）", en: "the threshold is unverified" },
-      provenance: { numerator: hosted, denominator: [] }
-    })
     const agreements = agreementsByEnterprise.get(e.id) ?? []
-    const conditions: Array<string> = []
-    if (met60 && agreements.some((a) => classAgreements.has(a.id))) conditions.push("order-class-and-interns")
-    if ((data.apprenticeships ?? []).some((a) => a.enterpriseId === e.id && a.term.start <= period.end && a.term.end >= period.start)) conditions.push("apprenticeship")
-    if ((data.trainingBases ?? []).some((b) => b.coBuiltWith.includes(e.id))) conditions.push("shared-base")
-    out.push({
-      indicator: "PEI-ONE-OF",
-      name: { zh: "满足产教融合型企业条件之一", en: "meets one condition of an industry–education enterprise" },
-      schoolId: "*",
-      enterpriseId: e.id,
-      period,
-      status: "ok",
-      value: conditions.length,
-      numerator: conditions.length,
-      verdict: conditions.length >= 1 ? "met" : "not-met",
-      table: "服务贡献表",
-      note: { zh: "条件列表未完全核实；仅依据记录可见的条件", en: "the list of conditions is partly unverified; only those the records show" },
-      provenance: { numerator: conditions, denominator: [] }
-    })
+    out.push(
+      ...enterpriseValuesOf(e.id, period, policy, hosted, {
+        orderClass: agreements.some((a) => classAgreements.has(a.id)),
+        apprenticeship: (data.apprenticeships ?? []).some((a) => a.enterpriseId === e.id && a.term.start <= period.end && a.term.end >= period.start),
+        sharedBase: (data.trainingBases ?? []).some((b) => b.coBuiltWith.includes(e.id))
+      })
+    )
   }
   return out
 }

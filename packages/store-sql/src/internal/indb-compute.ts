@@ -457,47 +457,10 @@ const enterpriseValues = (engine: ReturnType<typeof make>, p: Params): Effect.Ef
     const withClass = new Set((yield* sql<{ readonly id: string }>`${q.withClass}`).map((r) => r.id))
     const apprenticeships = new Set((yield* sql<{ readonly id: string }>`${q.apprenticeships}`).map((r) => r.id))
     const shared = new Set((yield* sql<{ readonly id: string }>`${q.sharedBases}`).map((r) => r.id))
-    const minInterns = policy.explain(National.peiMinInternsPerYear)
-    const threshold =
-      minInterns.entry === undefined
-        ? undefined
-        : { comparator: ">=", value: minInterns.value as number, parameter: National.peiMinInternsPerYear.id, effectiveFrom: minInterns.entry.effectiveFrom, citation: minInterns.entry.citation, verified: minInterns.entry.verified }
     const out: Array<Value> = []
     for (const e of enterprises) {
       const hosted = [...(hostedBy.get(e.credit_code) ?? [])].sort()
-      const met60 = threshold !== undefined && hosted.length >= threshold.value
-      out.push({
-        indicator: "PEI-INTERN-60",
-        name: { zh: "年接收3个月以上实习学生数", en: "interns a year on 3-month-plus internships" },
-        schoolId: "*",
-        enterpriseId: e.id,
-        period,
-        status: "ok",
-        value: hosted.length,
-        numerator: hosted.length,
-        ...(threshold === undefined ? {} : { threshold, verdict: met60 ? ("met" as const) : ("not-met" as const) }),
-        table: "服务贡献表",
-        note: { zh: "门槛数值未经核实（发改社会〔2019〕590号第五条）", en: "the threshold is unverified" },
-        provenance: { numerator: hosted, denominator: [] }
-      })
-      const conditions: Array<string> = []
-      if (met60 && withClass.has(e.id)) conditions.push("order-class-and-interns")
-      if (apprenticeships.has(e.id)) conditions.push("apprenticeship")
-      if (shared.has(e.id)) conditions.push("shared-base")
-      out.push({
-        indicator: "PEI-ONE-OF",
-        name: { zh: "满足产教融合型企业条件之一", en: "meets one condition of an industry–education enterprise" },
-        schoolId: "*",
-        enterpriseId: e.id,
-        period,
-        status: "ok",
-        value: conditions.length,
-        numerator: conditions.length,
-        verdict: conditions.length >= 1 ? "met" : "not-met",
-        table: "服务贡献表",
-        note: { zh: "条件列表未完全核实；仅依据记录可见的条件", en: "the list of conditions is partly unverified; only those the records show" },
-        provenance: { numerator: conditions, denominator: [] }
-      })
+      out.push(...Indicators.enterpriseValuesOf(e.id, period, policy, hosted, { orderClass: withClass.has(e.id), apprenticeship: apprenticeships.has(e.id), sharedBase: shared.has(e.id) }))
     }
     return out
   })
