@@ -13,10 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as Demo from "../src/Demo.js"
 import type { Running } from "../src/Server.js"
 import { serve } from "../src/Server.js"
+import * as Schema from "effect/Schema"
+import * as Api from "../src/Api.js"
 
 interface Answer {
   readonly status: number
-  readonly json: any
+  readonly json: unknown
   readonly text: string
 }
 
@@ -53,15 +55,23 @@ const admin = { actor: "admin-wang", roles: ["school-admin"] }
 const principal = { actor: "principal-zhang", roles: ["school-signatory"] }
 const manager = { actor: "manager-liu", roles: ["enterprise-signatory"] }
 
+/** An answer's body decoded with the API's own schema: typed, and the wire contract checked on the way. */
+const body = <A, I>(a: Answer, schema: Schema.Schema<A, I>): A => Schema.decodeUnknownSync(schema)(a.json)
+/** What every error answer carries. */
+const ErrorBody = Schema.Struct({ _tag: Schema.String, messageZh: Schema.String, messageEn: Schema.String })
+/** The buttons of an agreement read with an actor. */
+const next = (a: Answer) => body(a, Api.AgreementView).next ?? []
+
 const hasChinese = (s: unknown) => typeof s === "string" && /[\u4e00-\u9fff]/.test(s)
 const hasEnglish = (s: unknown) => typeof s === "string" && /[a-z]{3,}/i.test(s)
 
 /** Every error answer: a tag and both messages, and nothing that looks like a stack trace. */
 const expectBilingualError = (a: Answer, status: number, tag: string) => {
   expect(a.status).toBe(status)
-  expect(a.json._tag).toBe(tag)
-  expect(hasChinese(a.json.messageZh)).toBe(true)
-  expect(hasEnglish(a.json.messageEn)).toBe(true)
+  const e = body(a, ErrorBody)
+  expect(e._tag).toBe(tag)
+  expect(hasChinese(e.messageZh)).toBe(true)
+  expect(hasEnglish(e.messageEn)).toBe(true)
   expect(a.text).not.toMatch(/\n\s+at /)
 }
 
@@ -132,12 +142,12 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
 
       const read = await call("GET", "/agreements/c-demo-1")
       expect(read.status).toBe(200)
-      expect(read.json.state).toBe("in-force")
-      expect(read.json.agreement.signatures).toEqual([
+      expect(body(read, Api.AgreementView).state).toBe("in-force")
+      expect(body(read, Api.AgreementView).agreement.signatures).toEqual([
         { party: "school", name: "principal-zhang", signedOn: "2025-08-10" },
         { party: "enterprise", name: "manager-liu", signedOn: "2025-08-12" }
       ])
-      expect(read.json.agreement.lifecycle).toEqual({ machine: Agreements.cooperation.id, version: Agreements.cooperation.version, state: "in-force", since: "2025-09-01" })
+      expect(body(read, Api.AgreementView).agreement.lifecycle).toEqual({ machine: Agreements.cooperation.id, version: Agreements.cooperation.version, state: "in-force", since: "2025-09-01" })
 
       const audit = await running.runtime.runPromise(running.store.audit({ type: "cooperation-agreement", id: "c-demo-1" }))
       expect(audit.map((e) => [e.version, e.event, e.actor])).toEqual([
@@ -154,31 +164,31 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
     it("GET with an actor lists the buttons that actor may press, and why the others are disabled", async () => {
       expect((await call("POST", "/agreements", { ...admin, body: agreement("c-buttons") })).status).toBe(201)
       const asAdmin = await call("GET", "/agreements/c-buttons?asOf=2025-08-01", admin)
-      expect(asAdmin.json.next.find((o: any) => o.event === "submit")).toMatchObject({ available: true, reasons: [] })
+      expect(next(asAdmin).find((o) => o.event === "submit")).toMatchObject({ available: true, reasons: [] })
       const asManager = await call("GET", "/agreements/c-buttons?asOf=2025-08-01", manager)
-      const submit = asManager.json.next.find((o: any) => o.event === "submit")
-      expect(submit.available).toBe(false)
-      expect(submit.reasons[0].zh).toContain("school-admin")
+      const submit = next(asManager).find((o) => o.event === "submit")
+      expect(submit?.available).toBe(false)
+      expect(submit?.reasons[0]?.zh).toContain("school-admin")
       // In review, the principal may sign for the school — once (AGR-DUAL).
       expect((await fire("c-buttons", admin, { type: "submit", expectedVersion: 1, on: "2025-08-01" })).status).toBe(200)
       const before = await call("GET", "/agreements/c-buttons?asOf=2025-08-02", principal)
-      expect(before.json.next.find((o: any) => o.event === "sign")).toMatchObject({ available: true, reasons: [] })
+      expect(next(before).find((o) => o.event === "sign")).toMatchObject({ available: true, reasons: [] })
       expect((await fire("c-buttons", principal, { type: "sign", expectedVersion: 2, on: "2025-08-02", payload: { party: "school" } })).status).toBe(200)
       const after = await call("GET", "/agreements/c-buttons?asOf=2025-08-02", principal)
-      const sign = after.json.next.find((o: any) => o.event === "sign")
-      expect(sign.available).toBe(false)
-      expect(sign.reasons.map((r: any) => r.zh)).toEqual(["该方已签字"])
+      const sign = next(after).find((o) => o.event === "sign")
+      expect(sign?.available).toBe(false)
+      expect(sign?.reasons.map((r) => r.zh)).toEqual(["该方已签字"])
       // The enterprise's signatory still may.
-      expect((await call("GET", "/agreements/c-buttons?asOf=2025-08-02", manager)).json.next.find((o: any) => o.event === "sign").available).toBe(true)
+      expect(next(await call("GET", "/agreements/c-buttons?asOf=2025-08-02", manager)).find((o) => o.event === "sign")?.available).toBe(true)
     })
 
     it("400 with zh/en messages for a bad body, and nothing is written", async () => {
       const bad = await call("POST", "/agreements", { ...admin, body: agreement("c-bad", { term: { start: "2025-13-01", end: "2028-08-31" }, enterpriseCreditCode: "91370828MA3C4P2X1P", wechat: "x" }) })
       expectBilingualError(bad, 400, "InvalidRequest")
-      expect(bad.json.entity).toBe("CooperationAgreement")
-      const paths = bad.json.issues.map((i: any) => i.path.join("."))
+      expect(body(bad, Api.InvalidRequest).entity).toBe("CooperationAgreement")
+      const paths = body(bad, Api.InvalidRequest).issues.map((i) => i.path.join("."))
       expect(paths).toEqual(expect.arrayContaining(["term.start", "enterpriseCreditCode", "wechat"]))
-      for (const issue of bad.json.issues) {
+      for (const issue of body(bad, Api.InvalidRequest).issues) {
         expect(hasChinese(issue.zh)).toBe(true)
         expect(hasEnglish(issue.en)).toBe(true)
       }
@@ -188,11 +198,11 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       // The state is the machine's: a new agreement cannot arrive signed.
       const stamped = await call("POST", "/agreements", { ...admin, body: agreement("c-stamped", { lifecycle: { machine: "cooperation-agreement", version: 1, state: "signed", since: "2025-08-01" } }) })
       expectBilingualError(stamped, 400, "InvalidRequest")
-      expect(stamped.json.issues[0].path).toEqual(["lifecycle"])
+      expect(body(stamped, Api.InvalidRequest).issues[0]?.path).toEqual(["lifecycle"])
       // A school or enterprise that does not exist.
       const dangling = await call("POST", "/agreements", { ...admin, body: agreement("c-dangling", { schoolId: "s-nowhere" }) })
       expectBilingualError(dangling, 400, "InvalidRequest")
-      expect(dangling.json.issues[0].path).toEqual(["schoolId"])
+      expect(body(dangling, Api.InvalidRequest).issues[0]?.path).toEqual(["schoolId"])
       // Events and queries are decoded the same way.
       expectBilingualError(await fire("c-demo-1", admin, { type: "amend", expectedVersion: -1 }), 400, "InvalidRequest")
       expectBilingualError(await call("GET", "/schools/s-demo/indicators?year=twenty"), 400, "InvalidRequest")
@@ -204,9 +214,9 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       ] as const) {
         const bad = await call("GET", `/schools/s-demo/indicators?year=${year}`)
         expectBilingualError(bad, 400, "InvalidRequest")
-        expect(bad.json.issues).toEqual([expect.objectContaining({ path: ["year"], zh: expect.stringContaining(zh), en: expect.stringContaining(en) })])
-        expect(bad.json.messageZh).toContain(zh)
-        expect(bad.json.messageEn).toContain(en)
+        expect(body(bad, Api.InvalidRequest).issues).toEqual([expect.objectContaining({ path: ["year"], zh: expect.stringContaining(zh), en: expect.stringContaining(en) })])
+        expect(body(bad, Api.InvalidRequest).messageZh).toContain(zh)
+        expect(body(bad, Api.InvalidRequest).messageEn).toContain(en)
         expect(bad.text).not.toContain("expected text")
       }
       expectBilingualError(await call("GET", "/teachers/t-li/qualification?asOf=2025-02-30"), 400, "InvalidRequest")
@@ -250,7 +260,7 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       // A path the API does not have.
       const route = await call("GET", "/nothing-here")
       expectBilingualError(route, 404, "RouteNotFound")
-      expect(route.json.messageEn).toContain("GET /api/nothing-here")
+      expect(body(route, ErrorBody).messageEn).toContain("GET /api/nothing-here")
     })
 
     it("409 on a stale version: of two concurrent updates from the same version, exactly one wins", async () => {
@@ -263,14 +273,14 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       const won = a.status === 409 ? b : a
       expectBilingualError(lost, 409, "VersionConflict")
       expect(lost.json).toMatchObject({ type: "cooperation-agreement", id: "c-race", expected: 1, current: 2 })
-      expect(won.json.version).toBe(2)
+      expect(body(won, Api.TransitionView).version).toBe(2)
       // Only the winner's change is stored.
       const read = await call("GET", "/agreements/c-race")
-      expect(read.json.version).toBe(2)
-      expect(read.json.agreement.amendments).toHaveLength(1)
+      expect(body(read, Api.AgreementView).version).toBe(2)
+      expect(body(read, Api.AgreementView).agreement.amendments).toHaveLength(1)
       // Retrying with the current version succeeds.
-      const retry = await fire("c-race", admin, { type: "amend", expectedVersion: lost.json.current, on: "2025-07-01", payload: { summary: "重试" } })
-      expect(retry.json.version).toBe(3)
+      const retry = await fire("c-race", admin, { type: "amend", expectedVersion: body(lost, Api.VersionConflict).current, on: "2025-07-01", payload: { summary: "重试" } })
+      expect(body(retry, Api.TransitionView).version).toBe(3)
     })
 
     it("an actor the machine refuses: 403 for a missing role (LC-ROLE), 409 for what the state forbids (AGR-DUAL, wrong state)", async () => {
@@ -280,26 +290,26 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       // A teacher may not submit: the machine's role rule.
       const teacher = await fire("c-refuse", { actor: "t-li", roles: ["teacher"] }, { type: "submit", expectedVersion: 1, on: "2025-08-01" })
       expectBilingualError(teacher, 403, "Forbidden")
-      expect(teacher.json.reason).toBe("forbidden")
-      expect(teacher.json.findings.map((f: any) => f.ruleId)).toEqual(["LC-ROLE"])
+      expect(body(teacher, Api.Forbidden).reason).toBe("forbidden")
+      expect(body(teacher, Api.Forbidden).findings.map((f) => f.ruleId)).toEqual(["LC-ROLE"])
       // Signing a draft: wrong state.
       const early = await fire("c-refuse", principal, { type: "sign", expectedVersion: 1, on: "2025-08-01", payload: { party: "school" } })
       expectBilingualError(early, 409, "TransitionRefused")
-      expect(early.json.reason).toBe("wrong-state")
+      expect(body(early, Api.TransitionRefused).reason).toBe("wrong-state")
       expect((await fire("c-refuse", admin, { type: "submit", expectedVersion: 1, on: "2025-08-01" })).status).toBe(200)
       // The enterprise's signatory signing for the school: AGR-DUAL refuses, citing the rule.
       const impostor = await fire("c-refuse", manager, { type: "sign", expectedVersion: 2, on: "2025-08-02", payload: { party: "school" } })
       expectBilingualError(impostor, 409, "TransitionRefused")
-      expect(impostor.json.reason).toBe("guard")
-      expect(impostor.json.findings.map((f: any) => f.ruleId)).toEqual(["AGR-DUAL"])
-      expect(impostor.json.findings[0].citations.length).toBeGreaterThan(0)
+      expect(body(impostor, Api.TransitionRefused).reason).toBe("guard")
+      expect(body(impostor, Api.TransitionRefused).findings.map((f) => f.ruleId)).toEqual(["AGR-DUAL"])
+      expect(body(impostor, Api.TransitionRefused).findings[0]?.citations.length).toBeGreaterThan(0)
       // Signing twice for the same party.
       expect((await fire("c-refuse", principal, { type: "sign", expectedVersion: 2, on: "2025-08-02", payload: { party: "school" } })).status).toBe(200)
       const twice = await fire("c-refuse", principal, { type: "sign", expectedVersion: 3, on: "2025-08-03", payload: { party: "school" } })
       expectBilingualError(twice, 409, "TransitionRefused")
-      expect(twice.json.messageZh).toContain("该方已签字")
+      expect(body(twice, Api.TransitionRefused).messageZh).toContain("该方已签字")
       // Nothing was written by the refusals.
-      expect((await call("GET", "/agreements/c-refuse")).json.version).toBe(3)
+      expect(body(await call("GET", "/agreements/c-refuse"), Api.AgreementView).version).toBe(3)
     })
 
     it("mentor assessments: accepted from the assigned mentors, refused by actor (INT-ASSESS-*, PLAN-DUAL-ASSESS)", async () => {
@@ -307,11 +317,11 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       // Not this internship's mentor.
       const stranger = await call("POST", "/internships/i-demo-1/assessments", { actor: "t-wang", body: school })
       expectBilingualError(stranger, 403, "Forbidden")
-      expect(stranger.json.reason).toBe("not-assigned")
+      expect(body(stranger, Api.Forbidden).reason).toBe("not-assigned")
       // The student grading their own internship.
       const self = await call("POST", "/internships/i-demo-1/assessments", { actor: "st-1", body: school })
       expectBilingualError(self, 403, "Forbidden")
-      expect(self.json.reason).toBe("self-grading")
+      expect(body(self, Api.Forbidden).reason).toBe("self-grading")
       // The body cannot name another assessor.
       expectBilingualError(await call("POST", "/internships/i-demo-1/assessments", { actor: "t-wang", body: { ...school, assessorId: "t-li" } }), 400, "InvalidRequest")
       // The school mentor scoring the enterprise's dimension.
@@ -321,11 +331,11 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
 
       const accepted = await call("POST", "/internships/i-demo-1/assessments", { actor: "t-li", body: school })
       expect(accepted.status).toBe(201)
-      expect(accepted.json.assessment).toMatchObject({ id: "a-school-1", internshipId: "i-demo-1", assessorId: "t-li" })
+      expect(body(accepted, Api.AssessmentView).assessment).toMatchObject({ id: "a-school-1", internshipId: "i-demo-1", assessorId: "t-li" })
       // (45/50·50 + 40/50·50) / 100 = 85; no final grade until the enterprise has assessed.
-      expect(accepted.json.grading.parts).toEqual({ school: 85 })
-      expect(accepted.json.grading.score).toBeUndefined()
-      expect(accepted.json.grading.findings.map((f: any) => f.ruleId)).toContain("PLAN-DUAL-ASSESS")
+      expect(body(accepted, Api.AssessmentView).grading.parts).toEqual({ school: 85 })
+      expect(body(accepted, Api.AssessmentView).grading.score).toBeUndefined()
+      expect(body(accepted, Api.AssessmentView).grading.findings.map((f) => f.ruleId)).toContain("PLAN-DUAL-ASSESS")
       // The same id again is a creation conflict.
       expectBilingualError(await call("POST", "/internships/i-demo-1/assessments", { actor: "t-li", body: school }), 409, "VersionConflict")
 
@@ -340,8 +350,8 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       const both = await call("POST", "/internships/i-demo-1/assessments", { actor: "m-zhao", body: enterprise })
       expect(both.status).toBe(201)
       // Enterprise part (27+40+18)/100 = 85; 50/50 → 85.0, 良好 (80 ≤ 85 < 90).
-      expect(both.json.grading).toMatchObject({ score: 85, band: "good", parts: { school: 85, enterprise: 85 }, used: { school: "a-school-1", enterprise: "a-ent-1" } })
-      expect(both.json.grading.findings.map((f: any) => f.ruleId)).not.toContain("PLAN-DUAL-ASSESS")
+      expect(body(both, Api.AssessmentView).grading).toMatchObject({ score: 85, band: "good", parts: { school: 85, enterprise: 85 }, used: { school: "a-school-1", enterprise: "a-ent-1" } })
+      expect(body(both, Api.AssessmentView).grading.findings.map((f) => f.ruleId)).not.toContain("PLAN-DUAL-ASSESS")
     })
 
     it("a teacher's 双师型 qualification explained: the core's evaluation, criterion by criterion, with the rules' findings", async () => {
@@ -353,37 +363,39 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
         const teacher = Either.getOrThrow(decode(raw))
         const a = await call("GET", `/teachers/${teacher.id}/qualification?asOf=2025-06-30`)
         expect(a.status).toBe(200)
+        const q = body(a, Api.QualificationView)
         // The oracle: the core run directly on the same record, policy and date.
         const ev = DualQualified.evaluate(teacher, school.type, resolved)
-        expect(a.json.highest).toBe(ev.highest)
-        expect(a.json.levels.map((l: any) => [l.level, l.met])).toEqual(ev.levels.map((l) => [l.level, l.met]))
-        expect(a.json.levels.flatMap((l: any) => l.criteria.map((c: any) => [c.criterion, c.met]))).toEqual(ev.levels.flatMap((l) => l.criteria.map((c) => [c.criterion, c.met])))
-        expect(a.json.next?.level).toBe(ev.next?.level)
-        expect(a.json.next?.missing.map((c: any) => c.criterion)).toEqual(ev.next?.missing.map((c) => c.criterion))
+        expect(q.highest).toBe(ev.highest)
+        expect(q.levels.map((l) => [l.level, l.met])).toEqual(ev.levels.map((l) => [l.level, l.met]))
+        expect(q.levels.flatMap((l) => l.criteria.map((c) => [c.criterion, c.met]))).toEqual(ev.levels.flatMap((l) => l.criteria.map((c) => [c.criterion, c.met])))
+        expect(q.next?.level).toBe(ev.next?.level)
+        expect(q.next?.missing.map((c) => c.criterion)).toEqual(ev.next?.missing.map((c) => c.criterion))
         const findings = Policy.checkAll(resolved, "Teacher", { teacher, schoolType: school.type }, { id: teacher.id, label: teacher.name })
-        expect(a.json.findings.map((f: any) => f.ruleId)).toEqual(findings.map((f) => f.ruleId))
-        expect(a.json.findings.map((f: any) => f.ruleId)).toContain("TCH-DS-LEVELS")
+        expect(q.findings.map((f) => f.ruleId)).toEqual(findings.map((f) => f.ruleId))
+        expect(q.findings.map((f) => f.ruleId)).toContain("TCH-DS-LEVELS")
       }
       // The new teacher: nothing met yet, and the explanation says what is missing, in both languages.
       const wang = await call("GET", "/teachers/t-wang/qualification?asOf=2025-06-30")
-      expect(wang.json.highest).toBeUndefined()
-      expect(wang.json.next.level).toBe("junior")
-      const cert = wang.json.next.missing.find((c: any) => c.criterion === "DS-TEACHER-CERT")
+      expect(body(wang, Api.QualificationView).highest).toBeUndefined()
+      expect(body(wang, Api.QualificationView).next?.level).toBe("junior")
+      const cert = body(wang, Api.QualificationView).next?.missing.find((c) => c.criterion === "DS-TEACHER-CERT")
       expect(cert).toMatchObject({ met: false, title: { zh: "具有相应教师资格证书" } })
-      expect(hasChinese(cert.missing.zh) && hasEnglish(cert.missing.en)).toBe(true)
+      expect(hasChinese(cert?.missing?.zh) && hasEnglish(cert?.missing?.en)).toBe(true)
       // Li's practice is the evidence for industry experience.
       const li = await call("GET", "/teachers/t-li/qualification?asOf=2025-06-30")
-      expect(li.json.basic.find((c: any) => c.criterion === "DS-INDUSTRY-EXPERIENCE")).toMatchObject({ met: true, evidence: [{ kind: "practice", ref: "p-li-1" }] })
+      expect(body(li, Api.QualificationView).basic.find((c) => c.criterion === "DS-INDUSTRY-EXPERIENCE")).toMatchObject({ met: true, evidence: [{ kind: "practice", ref: "p-li-1" }] })
     })
 
     it("indicators for a school and period: values, thresholds with citations, and the records counted (provenance)", async () => {
       const a = await call("GET", "/schools/s-demo/indicators?year=2024")
       expect(a.status).toBe(200)
-      expect(a.json.period).toEqual({ kind: "school-year", year: 2024, start: "2024-09-01", end: "2025-08-31" })
-      const by = (id: string, variant?: string) => a.json.values.find((v: any) => v.indicator === id && v.variant === variant && v.schoolId === "s-demo" && v.majorCode === undefined)
+      const got = body(a, Api.IndicatorsView)
+      expect(got.period).toEqual({ kind: "school-year", year: 2024, start: "2024-09-01", end: "2025-08-31" })
+      const by = (id: string, variant?: string) => got.values.find((v) => v.indicator === id && v.variant === variant && v.schoolId === "s-demo" && v.majorCode === undefined)
       expect(by("IND-ENROL-1200")).toMatchObject({ status: "ok", value: 3, verdict: "not-met", threshold: { comparator: ">=", value: 1200 }, provenance: { numerator: ["st-1", "st-2", "st-3"], denominator: [] } })
-      expect(by("IND-ENROL-1200").threshold.citation.docNumber).toBe("教职成〔2010〕12号")
-      expect(by("IND-FT-60").provenance.numerator).toEqual(["t-li", "t-wang"])
+      expect(by("IND-ENROL-1200")?.threshold?.citation.docNumber).toBe("教职成〔2010〕12号")
+      expect(by("IND-FT-60")?.provenance.numerator).toEqual(["t-li", "t-wang"])
       expect(by("IND-STR-20")).toMatchObject({ value: 1.5, numerator: 3, denominator: 2, verdict: "met", provenance: { numerator: ["st-1", "st-2", "st-3"], denominator: ["t-li", "t-wang"] } })
 
       // The oracle: the core's compute over the school's dataset as the store loads it.
@@ -391,13 +403,13 @@ export const suite = (name: string, store: () => Layer.Layer<Store.Store, Errors
       const data = await running.runtime.runPromise(running.store.loadDataset({ schoolIds: ["s-demo"], period: { start: period.start, end: period.end } }))
       const school = data.schools[0]!
       const expected = Indicators.compute(Indicators.catalogue, data, period, Policy.at(National.policy, { province: school.province, city: school.city!, school: school.code }, period.end))
-      expect(a.json.values.map((v: any) => [v.indicator, v.variant ?? null, v.schoolId, v.majorCode ?? null, v.status, v.value ?? null, v.verdict ?? null])).toEqual(
+      expect(got.values.map((v) => [v.indicator, v.variant ?? null, v.schoolId, v.majorCode ?? null, v.status, v.value ?? null, v.verdict ?? null])).toEqual(
         expected.map((v) => [v.indicator, v.variant ?? null, v.schoolId, v.majorCode ?? null, v.status, v.value ?? null, v.verdict ?? null])
       )
-      expect(a.json.values.map((v: any) => v.provenance)).toEqual(expected.map((v) => ({ numerator: [...v.provenance.numerator], denominator: [...v.provenance.denominator] })))
+      expect(got.values.map((v) => v.provenance)).toEqual(expected.map((v) => ({ numerator: [...v.provenance.numerator], denominator: [...v.provenance.denominator] })))
 
       const one = await call("GET", "/schools/s-demo/indicators?year=2024&indicator=IND-STR-20")
-      expect(new Set(one.json.values.map((v: any) => v.indicator))).toEqual(new Set(["IND-STR-20"]))
+      expect(new Set(body(one, Api.IndicatorsView).values.map((v) => v.indicator))).toEqual(new Set(["IND-STR-20"]))
       expectBilingualError(await call("GET", "/schools/s-demo/indicators?year=2024&indicator=IND-NOPE"), 400, "InvalidRequest")
     })
 
