@@ -59,19 +59,7 @@ export const build = async (dir: string, options: { readonly seed: number; reado
   const records = Generate.school(0, Generate.sizes.school, { seed: options.seed, asOf: SNAPSHOT })
   const author = { actor: "chanjiao demo", at: AT }
   // Dependency order: an assessment needs its internship.
-  const batches = [
-    ["school", [records.school]],
-    ["major", records.majors],
-    ["enterprise", records.enterprises],
-    ["training-base", records.trainingBases],
-    ["teacher", records.teachers],
-    ["student", records.students],
-    ["cooperation-agreement", records.cooperation],
-    ["internship", records.internships],
-    ["internship-agreement", records.internshipAgreements],
-    ["assessment", records.assessments],
-    ["school-facts", records.facts]
-  ] as const
+  const batches = Generate.byType(records)
   const total = batches.reduce((n, [, xs]) => n + xs.length, 0)
   const program = Effect.gen(function* () {
     const store = yield* Store.Store

@@ -37,22 +37,6 @@ const prefix = `cji_${process.pid}_`
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
 
-type Records = Generate.SchoolRecords
-const batches = (r: Records) =>
-  [
-    ["school", [r.school]],
-    ["major", r.majors],
-    ["enterprise", r.enterprises],
-    ["training-base", r.trainingBases],
-    ["teacher", r.teachers],
-    ["student", r.students],
-    ["cooperation-agreement", r.cooperation],
-    ["internship", r.internships],
-    ["internship-agreement", r.internshipAgreements],
-    ["assessment", r.assessments],
-    ["school-facts", r.facts]
-  ] as const
-
 /** The hand-written baseline: the same figures, queried by hand over the side tables (numbers only). */
 const handWritten = async (client: pg.Client): Promise<Map<string, number>> => {
   const T = (name: string) => `${prefix}indb_${name}`
@@ -199,8 +183,8 @@ try {
   const loadStart = performance.now()
   for (let i = 0; i < schools; i++) {
     const r = Generate.school(i, size, { seed: 7 })
-    for (const [, xs] of batches(r)) records += xs.length
-    await runtime.runPromise(Effect.forEach(batches(r), ([type, xs]) => store.createMany(type, xs as ReadonlyArray<unknown>, author), { discard: true }))
+    for (const [, xs] of Generate.byType(r)) records += xs.length
+    await runtime.runPromise(Effect.forEach(Generate.byType(r), ([type, xs]) => store.createMany(type, xs as ReadonlyArray<unknown>, author), { discard: true }))
   }
   const loadMs = performance.now() - loadStart
   console.error(`loaded ${records.toLocaleString("en-US")} records of ${schools} schools into PostgreSQL with the side tables in ${(loadMs / 1000).toFixed(1)} s (${Math.round(records / (loadMs / 1000)).toLocaleString("en-US")} records/s)`)

@@ -43,21 +43,7 @@ const period = Indicators.schoolYear(2024)
 const hash = "0".repeat(64)
 
 type Records = Generate.SchoolRecords
-const batches = (r: Records) =>
-  [
-    ["school", [r.school]],
-    ["major", r.majors],
-    ["enterprise", r.enterprises],
-    ["training-base", r.trainingBases],
-    ["teacher", r.teachers],
-    ["student", r.students],
-    ["cooperation-agreement", r.cooperation],
-    ["internship", r.internships],
-    ["internship-agreement", r.internshipAgreements],
-    ["assessment", r.assessments],
-    ["school-facts", r.facts]
-  ] as const
-const count = (r: Records) => batches(r).reduce((n, [, xs]) => n + xs.length, 0)
+const count = (r: Records) => Generate.byType(r).reduce((n, [, xs]) => n + xs.length, 0)
 
 /** The three rows per record the raw baseline writes (values like ours, no decoding or hashing). */
 const rawRows = (r: Records) => {
@@ -65,7 +51,7 @@ const rawRows = (r: Records) => {
   const audit: Array<Array<unknown>> = []
   const outbox: Array<Array<unknown>> = []
   const at = "2025-07-01T08:00:00.000Z"
-  for (const [type, xs] of batches(r)) {
+  for (const [type, xs] of Generate.byType(r)) {
     for (const x of xs as ReadonlyArray<{ id?: string; schoolId?: string; asOf?: string }>) {
       const id = x.id ?? `${x.schoolId}@${x.asOf}`
       aggregates.push([type, id, 1, x.schoolId ?? null, null, null, null, null, JSON.stringify(x), at])
@@ -224,7 +210,7 @@ for (const target of targets.filter((t) => only === undefined || only.includes(t
       baselineMs += performance.now() - t0
       t0 = performance.now()
       await runtime.runPromise(
-        Effect.forEach(batches(r), ([type, xs]) => store.createMany(type, xs as ReadonlyArray<unknown>, author), { discard: true })
+        Effect.forEach(Generate.byType(r), ([type, xs]) => store.createMany(type, xs as ReadonlyArray<unknown>, author), { discard: true })
       )
       oursMs += performance.now() - t0
     }

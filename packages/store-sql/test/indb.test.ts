@@ -122,21 +122,7 @@ const apprenticeship = (r: Records, e: Records["enterprises"][number], j: number
   signatures: []
 })
 
-const batches = (r: WithApprenticeships) =>
-  [
-    ["school", [r.school]],
-    ["major", r.majors],
-    ["enterprise", r.enterprises],
-    ["training-base", r.trainingBases],
-    ["teacher", r.teachers],
-    ["student", r.students],
-    ["cooperation-agreement", r.cooperation],
-    ["internship", r.internships],
-    ["internship-agreement", r.internshipAgreements],
-    ["assessment", r.assessments],
-    ["school-facts", r.facts],
-    ["apprenticeship-agreement", r.apprenticeships ?? []]
-  ] as const
+const batches = (r: WithApprenticeships) => [...Generate.byType(r), ["apprenticeship-agreement", r.apprenticeships ?? []] as const] as const
 
 /** Edits through `Store.put` after the load: a teacher leaves, a student withdraws, an internship's agreement goes. */
 const edit = (store: Store.Service, pick: number) =>

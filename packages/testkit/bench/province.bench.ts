@@ -13,7 +13,6 @@ import { createHash } from "node:crypto"
 import { performance } from "node:perf_hooks"
 
 const size = Generate.sizes.province
-const collections = ["majors", "trainingBases", "enterprises", "teachers", "students", "cooperation", "internships", "internshipAgreements", "assessments", "facts"] as const
 
 const gc = (globalThis as { gc?: () => void }).gc
 /** The heap in use after a full collection (MB), when the process runs with --expose-gc (bench.mjs passes it). */
@@ -37,8 +36,8 @@ const pass = (write: (value: unknown) => string) => {
       early = live()
       paused += performance.now() - p
     }
-    const lines = [write(r.school)]
-    for (const k of collections) for (const x of r[k] as ReadonlyArray<unknown>) lines.push(write(x))
+    const lines: Array<string> = []
+    for (const [, xs] of Generate.byType(r)) for (const x of xs as ReadonlyArray<unknown>) lines.push(write(x))
     const text = lines.join("\n") + "\n"
     hash.update(text)
     records += lines.length

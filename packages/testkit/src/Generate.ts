@@ -507,6 +507,28 @@ export const school = (index: number, size: Size = sizes.school, options: Option
 }
 
 /**
+ * A school's records by aggregate type, in the order a store takes them (a record's parent before it: an
+ * internship before its assessments), as `[type, records]` pairs named like the store's types.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const byType = (r: SchoolRecords) =>
+  [
+    ["school", [r.school]],
+    ["major", r.majors],
+    ["enterprise", r.enterprises],
+    ["training-base", r.trainingBases],
+    ["teacher", r.teachers],
+    ["student", r.students],
+    ["cooperation-agreement", r.cooperation],
+    ["internship", r.internships],
+    ["internship-agreement", r.internshipAgreements],
+    ["assessment", r.assessments],
+    ["school-facts", r.facts]
+  ] as const
+
+/**
  * Every school of a size, one at a time (memory stays flat for a province).
  *
  * @since 0.1.0
