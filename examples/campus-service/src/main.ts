@@ -8,7 +8,6 @@
  */
 import { Errors } from "@chanjiao/store"
 import { Client } from "@chanjiao/store-sql"
-import * as Effect from "effect/Effect"
 import * as Demo from "./Demo.js"
 import { serve } from "./Server.js"
 
