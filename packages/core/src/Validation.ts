@@ -11,6 +11,7 @@ import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { InvalidInput } from "./Errors.js"
+import * as Compiled from "./internal/compiled.js"
 import { flatten } from "./internal/issues.js"
 
 const parseOptions: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
@@ -46,7 +47,18 @@ export const toInvalidInput = (ast: AST.AST, error: ParseResult.ParseError): Inv
  */
 export const decode = <A, I>(schema: Schema.Schema<A, I, never>) => {
   const run = Schema.decodeUnknownEither(schema, parseOptions)
+  // Valid input takes the compiled road (internal/compiled.ts): the same checks without effect's bookkeeping.
+  // Anything it refuses, or cannot read, is decoded again by effect, which reports every problem.
+  const compiled = Compiled.compile(schema.ast, parseOptions)
   return (input: unknown): Either.Either<A, InvalidInput> => {
+    if (compiled !== undefined) {
+      try {
+        const fast = compiled(input)
+        if (fast !== Compiled.FAIL) return Either.right(fast as A)
+      } catch {
+        // Unreadable input (a getter that throws, nesting too deep): effect's decoder says why below.
+      }
+    }
     try {
       const result = run(input)
       return Either.isRight(result) ? Either.right(result.right) : Either.left(toInvalidInput(schema.ast, result.left))

@@ -1,19 +1,10 @@
 /**
- * Each aggregate type's Schema compiled once for the store: a decoder that validates exactly as
- * `Validation.decode` does (every problem reported, unknown fields an error) but takes a cheaper road for valid
- * input, and an encoder that is skipped when encoding is the identity on decoded values.
+ * Each aggregate type's Schema compiled once for the store: its decoder (`Validation.decode`: every problem
+ * reported, unknown fields an error; valid input takes core's compiled road) and an encoder that is skipped
+ * when encoding is the identity on decoded values.
  *
- * Why it is sound:
+ * Why skipping the encoder is sound:
  *
- * - Decoding. `onExcessProperty: "error"` differs from the default `"ignore"` only at a struct whose input has
- *   keys the struct does not declare (and, through unions, in which member is picked — a member with such keys
- *   fails under "error"). So a successful decode with `{ errors: "first" }` (which fails iff `"all"` fails) and
- *   the default, whose output has every input key at every level (`covers` below: an object's output holds
- *   only the keys its struct declares), met no undeclared key on the path it took, and the strict decode takes
- *   the same path to the same value. Anything else — a failure, an undeclared key, input that throws while
- *   read — goes through `Validation.decode`, which reports every problem as before. This is only used for
- *   Schemas whose transformations keep the output shaped like the input (`plain` below); others always decode
- *   strictly.
  * - Encoding. For the same `plain` Schemas every transformation encodes to its input: string → string
  *   transformations that return the string they are given, and struct transformations that only fill in
  *   defaults (their encoding keeps the present value). Encoding a decoded value then gives it back, and is
@@ -30,7 +21,7 @@ import * as AST from "effect/SchemaAST"
 export interface Codec {
   readonly decode: (input: unknown) => Either.Either<unknown, CoreErrors.InvalidInput>
   readonly encode: (value: unknown) => unknown
-  /** Encoding is the identity on decoded values (and valid input decodes through the cheaper road). */
+  /** Encoding is the identity on decoded values. */
   readonly plain: boolean
 }
 
@@ -98,25 +89,6 @@ const plainAst = (ast: AST.AST, seen: Set<AST.AST> = new Set(), suspends = 0): b
   }
 }
 
-const hasOwn = Object.prototype.hasOwnProperty
-
-/** Every key of every object in `input` is in the corresponding object of `output` (arrays element by element). */
-const covers = (input: unknown, output: unknown): boolean => {
-  if (typeof input !== "object" || input === null) return true
-  if (typeof output !== "object" || output === null) return false
-  if (Array.isArray(input)) {
-    if (!Array.isArray(output) || output.length !== input.length) return false
-    for (let i = 0; i < input.length; i++) if (!covers(input[i], output[i])) return false
-    return true
-  }
-  if (Array.isArray(output)) return false
-  for (const key of Reflect.ownKeys(input)) {
-    if (!hasOwn.call(output, key)) return false
-    if (!covers((input as Record<PropertyKey, unknown>)[key], (output as Record<PropertyKey, unknown>)[key])) return false
-  }
-  return true
-}
-
 /**
  * Compiles a Schema for the store.
  *
@@ -134,18 +106,5 @@ export const make = <A, I>(schema: Schema.Schema<A, I, never>): Codec => {
     const encode = Schema.encodeSync(schema)
     return { decode: strict, encode: (value) => encode(value as A), plain }
   }
-  const quick = Schema.decodeUnknownEither(schema, { errors: "first" })
-  return {
-    decode: (input) => {
-      try {
-        const r = quick(input)
-        if (Either.isRight(r) && covers(input, r.right)) return Either.right(r.right)
-      } catch {
-        // Unreadable input: the strict decoder says why.
-      }
-      return strict(input)
-    },
-    encode: (value) => value,
-    plain
-  }
+  return { decode: strict, encode: (value) => value, plain }
 }
