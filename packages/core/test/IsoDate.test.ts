@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import { IsoDate, Validation } from "../src/index.js"
+import { parseCivil, parseCivilReference } from "../src/internal/date.js"
 
 // Oracle: the platform's own UTC calendar (tests may use Date; the core may not).
 const oracleFromDays = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
@@ -59,4 +60,15 @@ describe("IsoDate", () => {
     expect(Either.isLeft(IsoDate.fromParts(2023, 2, 29))).toBe(true)
     expect(IsoDate.fromParts(2024, 2, 29)).toEqual(Either.right("2024-02-29"))
   })
+})
+
+describe("parseCivil (the fast reading of YYYY-MM-DD)", () => {
+  const dateLike = fc
+    .tuple(fc.stringMatching(/^[0-9]{4}$/), fc.stringMatching(/^[0-9]{2}$/), fc.stringMatching(/^[0-9]{2}$/), fc.constantFrom("-", "/", "－"), fc.constantFrom("", " ", "\n", "x"))
+    .map(([y, m, d, sep, tail]) => `${y}${sep}${m}-${d}${tail}`)
+  const near = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`)
+  const mangled = near.chain((s) => fc.tuple(fc.integer({ min: 0, max: 9 }), fc.constantFrom("٣", "a", "+", ".", " ", "\u0000", "e", "0")).map(([i, c]) => s.slice(0, i) + c + s.slice(i + 1)))
+  it.prop("gives what the regular-expression definition gives", [fc.oneof(near, dateLike, mangled, fc.string({ maxLength: 12 }))], ([s]) => {
+    expect(parseCivil(s)).toEqual(parseCivilReference(s))
+  }, { fastCheck: { numRuns: 3000 } })
 })

@@ -301,7 +301,9 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       const version = expectedVersion + 1
       const at = iso(author.at)
       const stateOf = stampOf(value) as { state?: string } | undefined
-      const row: Row = { type: t.type, id, version, schoolId, startsOn: keys.startsOn, endsOn: keys.endsOn, naturalKey: keys.naturalKey, state: stateOf?.state ?? null, data: JSON.stringify(encoded), updatedAt: at }
+      // The stored JSON is the canonical one (keys sorted): the text the audit hash is taken of.
+      const data = canonicalJson(encoded)
+      const row: Row = { type: t.type, id, version, schoolId, startsOn: keys.startsOn, endsOn: keys.endsOn, naturalKey: keys.naturalKey, state: stateOf?.state ?? null, data, updatedAt: at }
       if (previous === undefined) {
         if (!(yield* driver.insert(row))) return yield* conflictWith(t, id, 0)
       } else if (!(yield* driver.update(row, expectedVersion))) return yield* conflictWith(t, id, expectedVersion)
@@ -313,7 +315,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
         version,
         event,
         beforeHash: previous === undefined ? null : sha256(canonicalJson(JSON.parse(previous.data))),
-        afterHash: sha256(canonicalJson(encoded))
+        afterHash: sha256(data)
       })
       if (emitted.length > 0) {
         const entries: Array<NewOutboxEntry> = emitted.map((e, n) => ({
@@ -442,10 +444,11 @@ export const make = (driver: Driver, options: Options = {}): Service => {
                 }
                 schoolId = schools.get(parentId) ?? null
               }
-              const data = JSON.stringify(encoded)
+              // Canonical JSON (keys sorted) is stored, and hashed for the audit entry: one serialisation.
+              const data = canonicalJson(encoded)
               const stamp = stampOf(a) as { state?: string } | undefined
               rows.push({ type: t.type, id, version: 1, schoolId, startsOn: keys.startsOn, endsOn: keys.endsOn, naturalKey: keys.naturalKey, state: stamp?.state ?? null, data, updatedAt: at })
-              audit.push({ actor: author.actor, at, type: t.type, id, version: 1, event: "created", beforeHash: null, afterHash: sha256(canonicalJson(encoded)) })
+              audit.push({ actor: author.actor, at, type: t.type, id, version: 1, event: "created", beforeHash: null, afterHash: sha256(data) })
               const event = `${t.type}.created`
               events.push({ eventId: `${t.type}:${id}:1:0`, type: t.type, aggregateId: id, aggregateVersion: 1, event, payload: JSON.stringify({ type: t.type, id, version: 1, event, data: null }), at })
             }

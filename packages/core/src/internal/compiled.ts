@@ -147,7 +147,8 @@ const generateStruct = (props: ReadonlyArray<Prop>): Decoder | undefined => {
         ? `if (hasOwn.call(u, ${names[i]})) { n++; r = d[${i}](u[${names[i]}]); if (r === FAIL) return FAIL; o[${names[i]}] = r }`
         : `if (hasOwn.call(u, ${names[i]})) n++; r = d[${i}](u[${names[i]}]); if (r === FAIL) return FAIL; o[${names[i]}] = r`
     ),
-    "if (Reflect.ownKeys(u).length !== n) return FAIL",
+    // Reflect.ownKeys(u).length, counted without building that list (engines list names far faster).
+    "if (Object.getOwnPropertyNames(u).length + Object.getOwnPropertySymbols(u).length !== n) return FAIL",
     "return o"
   ].join("\n")
   try {
@@ -370,11 +371,14 @@ const compileWith = (options: AST.ParseOptions) => {
         return (u) => {
           if (!isRecord(u)) return FAIL
           const input = u
-          for (const key of Reflect.ownKeys(input)) {
-            if (declared.has(key)) continue
-            let expected = false
-            for (let i = 0; i < indexes.length && !expected; i++) expected = indexes[i]!.key(key) !== FAIL
-            if (!expected) return FAIL
+          // Reflect.ownKeys(input), as names then symbols (the same list, far faster to get).
+          for (const keys of [Object.getOwnPropertyNames(input), Object.getOwnPropertySymbols(input)]) {
+            for (const key of keys) {
+              if (declared.has(key)) continue
+              let expected = false
+              for (let i = 0; i < indexes.length && !expected; i++) expected = indexes[i]!.key(key) !== FAIL
+              if (!expected) return FAIL
+            }
           }
           const out: Record<PropertyKey, unknown> = {}
           for (let i = 0; i < props.length; i++) {

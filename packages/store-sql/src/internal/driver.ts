@@ -227,8 +227,13 @@ const firstFailure = <A>(items: ReadonlyArray<A>, check: (a: A) => Effect.Effect
   return Effect.void
 }
 
+/** Within `max` UTF-16 units, so within `max` code points: the common case, checked without allocating. */
+const short_ = (value: string | null, max: number) => value === null || value.length <= max
+
 const checkRow = (operation: string, row: Row) =>
-  checkLengths(operation, [
+  short_(row.type, limits.type) && short_(row.id, limits.id) && short_(row.schoolId, limits.schoolId) && short_(row.naturalKey, limits.naturalKey) && short_(row.startsOn, limits.date) && short_(row.endsOn, limits.date) && short_(row.state, limits.state)
+    ? Effect.void
+    : checkLengths(operation, [
     ["type", row.type, limits.type],
     ["id", row.id, limits.id],
     ["schoolId", row.schoolId, limits.schoolId],
@@ -280,6 +285,40 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     const rowColumns = sql.literal(aggregateColumns)
     const auditCols = sql.literal(auditColumns)
     const outboxCols = sql.literal(outboxColumns)
+    // Bulk INSERTs: the statement text for a table and a number of rows is written once and reused (the
+    // drivers then find their prepared statement by it), and the values go in as one flat parameter list —
+    // no statement compiled from fragments, no object per row.
+    const insertTexts = new Map<string, string>()
+    const quoted = (name: string) => (dialect === "mysql" ? `\`${name}\`` : `"${name}"`)
+    const insertText = (table: string, columns: string, width: number, rows: number): string => {
+      const key = `${table}/${rows}`
+      let text = insertTexts.get(key)
+      if (text === undefined) {
+        const groups: Array<string> = []
+        for (let r = 0; r < rows; r++) {
+          const marks: Array<string> = []
+          for (let c = 0; c < width; c++) marks.push(dialect === "pg" ? `$${r * width + c + 1}` : "?")
+          groups.push(`(${marks.join(",")})`)
+        }
+        insertTexts.set(key, (text = `INSERT INTO ${quoted(table)} (${columns}) VALUES ${groups.join(",")}`))
+      }
+      return text
+    }
+    /** Inserts `count` rows of `width` columns whose values are laid out one row after another in `params`. */
+    const insertFlat = (table: string, columns: string, width: number, params: ReadonlyArray<string | number | null>) =>
+      sql.unsafe(insertText(table, columns, width, params.length / width), params)
+    /** Rows in chunks of `batchRows`, each chunk's values written by `fill` into one flat array. */
+    const insertChunks = <A>(table: string, columns: string, width: number, items: ReadonlyArray<A>, fill: (params: Array<string | number | null>, offset: number, item: A) => void) =>
+      Effect.suspend(() => {
+        const statements: Array<Effect.Effect<unknown, SqlError>> = []
+        for (let k = 0; k < items.length; k += batchRows) {
+          const n = Math.min(batchRows, items.length - k)
+          const params = new Array<string | number | null>(n * width)
+          for (let i = 0; i < n; i++) fill(params, i * width, items[k + i]!)
+          statements.push(insertFlat(table, columns, width, params))
+        }
+        return Effect.forEach(statements, (s) => s, { discard: true })
+      })
     const limitClause = (limit: number | undefined): Fragment => sql.literal(limit === undefined ? "" : ` LIMIT ${limit}`)
     // Indicators in the database (InDb): side rows written with each aggregate, in the same transaction.
     const indicators = options.indicators === true ? {} : options.indicators === false || options.indicators === undefined ? undefined : options.indicators
@@ -445,25 +484,18 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       // transaction is what the caller wants anyway) and is reported as a conflict.
       return firstFailure(rows, (row) => checkRow(operation, row)).pipe(
         Effect.zipRight(
-          Effect.forEach(
-            chunks(rows, batchRows),
-            (chunk) =>
-              sql`INSERT INTO ${A} ${sql.insert(
-                chunk.map((r) => ({
-                  type: r.type,
-                  id: r.id,
-                  version: r.version,
-                  school_id: r.schoolId,
-                  starts_on: r.startsOn,
-                  ends_on: r.endsOn,
-                  natural_key: r.naturalKey,
-                  state: r.state,
-                  data: r.data,
-                  updated_at: r.updatedAt
-                }))
-              )}`,
-            { discard: true }
-          )
+          insertChunks(t.aggregates, "type, id, version, school_id, starts_on, ends_on, natural_key, state, data, updated_at", 10, rows, (p, o, r) => {
+            p[o] = r.type
+            p[o + 1] = r.id
+            p[o + 2] = r.version
+            p[o + 3] = r.schoolId
+            p[o + 4] = r.startsOn
+            p[o + 5] = r.endsOn
+            p[o + 6] = r.naturalKey
+            p[o + 7] = r.state
+            p[o + 8] = r.data
+            p[o + 9] = r.updatedAt
+          })
         ),
         Effect.zipRight(sideWrite(rows)),
         withSide,
@@ -476,21 +508,25 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       const operation = `audit ${entries.length} entries`
       if (entries.length === 0) return Effect.void
       return firstFailure(entries, (e) =>
-        checkLengths(operation, [
-          ["type", e.type, limits.type],
-          ["id", e.id, limits.id]
-        ])
+        short_(e.type, limits.type) && short_(e.id, limits.id)
+          ? Effect.void
+          : checkLengths(operation, [
+              ["type", e.type, limits.type],
+              ["id", e.id, limits.id]
+            ])
       ).pipe(
         // One multi-row INSERT per chunk: every database numbers the rows of a VALUES list in order.
         Effect.zipRight(
-          Effect.forEach(
-            chunks(entries, batchRows),
-            (chunk) =>
-              sql`INSERT INTO ${AU} ${sql.insert(
-                chunk.map((e) => ({ actor: e.actor, at: e.at, type: e.type, id: e.id, version: e.version, event: e.event, before_hash: e.beforeHash, after_hash: e.afterHash }))
-              )}`,
-            { discard: true }
-          )
+          insertChunks(t.audit, "actor, at, type, id, version, event, before_hash, after_hash", 8, entries, (p, o, e) => {
+            p[o] = e.actor
+            p[o + 1] = e.at
+            p[o + 2] = e.type
+            p[o + 3] = e.id
+            p[o + 4] = e.version
+            p[o + 5] = e.event
+            p[o + 6] = e.beforeHash
+            p[o + 7] = e.afterHash
+          })
         ),
         mapSqlErrors(operation)
       )
@@ -527,31 +563,27 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     const appendOutbox: Driver["appendOutbox"] = (entries) => {
       const operation = entries.length === 1 ? `outbox ${short(entries[0]!.eventId)}` : `outbox ${entries.length} entries`
       if (entries.length === 0) return Effect.void
-      const checks = entries.flatMap((e) => [
-        ["eventId", e.eventId, limits.eventId] as const,
-        ["type", e.type, limits.type] as const,
-        ["aggregateId", e.aggregateId, limits.id] as const
-      ])
-      return checkLengths(operation, checks).pipe(
+      return firstFailure(entries, (e) =>
+        short_(e.eventId, limits.eventId) && short_(e.type, limits.type) && short_(e.aggregateId, limits.id)
+          ? Effect.void
+          : checkLengths(operation, [
+              ["eventId", e.eventId, limits.eventId],
+              ["type", e.type, limits.type],
+              ["aggregateId", e.aggregateId, limits.id]
+            ])
+      ).pipe(
         Effect.zipRight(
-          Effect.forEach(
-            chunks(entries, batchRows),
-            (chunk) =>
-              sql`INSERT INTO ${O} ${sql.insert(
-                chunk.map((e) => ({
-                  event_id: e.eventId,
-                  type: e.type,
-                  aggregate_id: e.aggregateId,
-                  aggregate_version: e.aggregateVersion,
-                  event: e.event,
-                  payload: e.payload,
-                  at: e.at,
-                  state: "pending",
-                  attempts: 0
-                }))
-              )}`,
-            { discard: true }
-          )
+          insertChunks(t.outbox, "event_id, type, aggregate_id, aggregate_version, event, payload, at, state, attempts", 9, entries, (p, o, e) => {
+            p[o] = e.eventId
+            p[o + 1] = e.type
+            p[o + 2] = e.aggregateId
+            p[o + 3] = e.aggregateVersion
+            p[o + 4] = e.event
+            p[o + 5] = e.payload
+            p[o + 6] = e.at
+            p[o + 7] = "pending"
+            p[o + 8] = 0
+          })
         ),
         mapSqlErrors(operation)
       )
