@@ -81,7 +81,8 @@ interface Target {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "chanjiao-bench-"))
-const sqliteFile = join(dir, "load.sqlite")
+// One file per table set: in one shared file each side's commits would run checkpoints of the other's WAL frames.
+const sqliteFile = (prefix: string) => join(dir, `load-${prefix}.sqlite`)
 const pgUrl = "postgres://postgres@127.0.0.1:5432/test"
 const myUrl = "mysql://root@127.0.0.1:3306/test"
 
@@ -91,9 +92,9 @@ const placeholders = (dialect: "pg" | "other", rows: number, width: number) =>
 const targets: ReadonlyArray<Target> = [
   {
     name: "SQLite",
-    layer: (prefix) => Layers.layerSqlite({ filename: sqliteFile, prefix }),
+    layer: (prefix) => Layers.layerSqlite({ filename: sqliteFile(prefix), prefix }),
     raw: async (prefix) => {
-      const db = new Database(sqliteFile)
+      const db = new Database(sqliteFile(prefix))
       db.pragma("journal_mode = WAL")
       const statements = new Map<string, Database.Statement>()
       const stmt = (table: keyof typeof columns, n: number) => {

@@ -277,6 +277,12 @@ const compileWith = (options: AST.ParseOptions) => {
         }
       }
       case "Union": {
+        // Literals only (an enumeration): effect tries them in order and gives back the input on the first
+        // that is equal (===); one set lookup does the same (a set compares like === but for NaN, left out).
+        if (ast.types.every((t) => t._tag === "Literal" && !Number.isNaN(t.literal) && Option.isNone(AST.getParseOptionsAnnotation(t)) && Option.isNone(AST.getDecodingFallbackAnnotation(t)))) {
+          const literals = new Set(ast.types.map((t) => (t as AST.Literal).literal))
+          return (u) => (literals.has(u as AST.LiteralValue) ? u : FAIL)
+        }
         const tree = searchTree(ast.types)
         const decoders = new Map(ast.types.map((t) => [t, go(t)] as const))
         const otherwise = tree.otherwise.map((t) => decoders.get(t)!)
