@@ -23,7 +23,7 @@ import type { AuditEntry, Capabilities, Driver, NewAuditEntry, NewOutboxEntry, O
 import { StoreDriver } from "./Driver.js"
 import { Conflict, InvalidRecords, StoreError, TransitionRefused, UnknownType } from "./Errors.js"
 import * as Codec from "./internal/codec.js"
-import { canonicalJson, sha256 } from "./internal/hash.js"
+import { canonicalJson, sha256, sha256OfJson } from "./internal/hash.js"
 
 /**
  * A stored aggregate with its version.
@@ -315,7 +315,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
         version,
         event,
         beforeHash: previous === undefined ? null : sha256(canonicalJson(JSON.parse(previous.data))),
-        afterHash: sha256(data)
+        afterHash: sha256OfJson(data)
       })
       if (emitted.length > 0) {
         const entries: Array<NewOutboxEntry> = emitted.map((e, n) => ({
@@ -370,31 +370,42 @@ export const make = (driver: Driver, options: Options = {}): Service => {
    * of agreements already signed or in force), stamped with that machine and version; an update must keep the
    * stored stamp as it is.
    */
+  // The machine's identity and states do not depend on the policy (only its guards read it): built once per type.
+  const stampMachines = new Map<string, Lifecycle.Machine<unknown>>()
+  const stampMachineOf = (t: Any): Lifecycle.Machine<unknown> => {
+    let machine = stampMachines.get(t.type)
+    if (machine === undefined) stampMachines.set(t.type, (machine = t.machine!(undefined as never)))
+    return machine
+  }
+
+  /** Why a write's life-cycle stamp is refused (see `guardStamp`), or `undefined` when it is fine. */
+  const stampRefusal = (t: Any, id: string, a: unknown, previous: Row | undefined): TransitionRefused | undefined => {
+    const stamp = stampOf(a) as { machine?: string; version?: number; state?: string } | undefined
+    const machine = stampMachineOf(t)
+    if (previous === undefined) {
+      if (stamp === undefined || (stamp.machine === machine.id && stamp.version === machine.version && machine.states.some((s) => s.id === stamp.state))) return undefined
+    } else if (canonicalJson(stamp ?? null) === canonicalJson(stampOf(JSON.parse(previous.data)) ?? null)) return undefined
+    return new TransitionRefused({
+      type: t.type,
+      id,
+      event: "put",
+      reason: "not-a-transition",
+      messageZh:
+        previous === undefined
+          ? `${t.label.zh} ${id} 的流程标记应为流程 ${machine.id} v${machine.version} 中的某个状态`
+          : `${t.label.zh} ${id} 的流程状态只能通过流程事件改变，不能直接修改`,
+      messageEn:
+        previous === undefined
+          ? `the life-cycle stamp of ${t.label.en} ${id} must name a state of machine ${machine.id} v${machine.version}`
+          : `the life-cycle state of ${t.label.en} ${id} changes only through its machine's events, not by a plain write`,
+      findings: []
+    })
+  }
+
   const guardStamp = (t: Any, id: string, a: unknown, previous: Row | undefined) =>
     Effect.suspend(() => {
-      const stamp = stampOf(a) as { machine?: string; version?: number; state?: string } | undefined
-      // The machine's identity and states do not depend on the policy (only its guards read it).
-      const machine = t.machine!(undefined as never)
-      if (previous === undefined) {
-        if (stamp === undefined || (stamp.machine === machine.id && stamp.version === machine.version && machine.states.some((s) => s.id === stamp.state))) return Effect.void
-      } else if (canonicalJson(stamp ?? null) === canonicalJson(stampOf(JSON.parse(previous.data)) ?? null)) return Effect.void
-      return Effect.fail(
-        new TransitionRefused({
-          type: t.type,
-          id,
-          event: "put",
-          reason: "not-a-transition",
-          messageZh:
-            previous === undefined
-              ? `${t.label.zh} ${id} 的流程标记应为流程 ${machine.id} v${machine.version} 中的某个状态`
-              : `${t.label.zh} ${id} 的流程状态只能通过流程事件改变，不能直接修改`,
-          messageEn:
-            previous === undefined
-              ? `the life-cycle stamp of ${t.label.en} ${id} must name a state of machine ${machine.id} v${machine.version}`
-              : `the life-cycle state of ${t.label.en} ${id} changes only through its machine's events, not by a plain write`,
-          findings: []
-        })
-      )
+      const refusal = stampRefusal(t, id, a, previous)
+      return refusal === undefined ? Effect.void : Effect.fail(refusal)
     })
 
   const createMany: Service["createMany"] = (type, values, author) =>
@@ -415,7 +426,10 @@ export const make = (driver: Driver, options: Options = {}): Service => {
         const id = t.idOf(a)
         if (seen.has(id)) return yield* Effect.fail(new Conflict({ type: t.type, id, expected: 0, current: 1 }))
         seen.add(id)
-        if (t.machine !== undefined) yield* guardStamp(t, id, a, undefined)
+        if (t.machine !== undefined) {
+          const refusal = stampRefusal(t, id, a, undefined)
+          if (refusal !== undefined) return yield* Effect.fail(refusal)
+        }
       }
       return yield* driver.transaction(
         Effect.gen(function* () {
@@ -448,7 +462,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
               const data = canonicalJson(encoded)
               const stamp = stampOf(a) as { state?: string } | undefined
               rows.push({ type: t.type, id, version: 1, schoolId, startsOn: keys.startsOn, endsOn: keys.endsOn, naturalKey: keys.naturalKey, state: stamp?.state ?? null, data, updatedAt: at })
-              audit.push({ actor: author.actor, at, type: t.type, id, version: 1, event: "created", beforeHash: null, afterHash: sha256(data) })
+              audit.push({ actor: author.actor, at, type: t.type, id, version: 1, event: "created", beforeHash: null, afterHash: sha256OfJson(data) })
               const event = `${t.type}.created`
               events.push({ eventId: `${t.type}:${id}:1:0`, type: t.type, aggregateId: id, aggregateVersion: 1, event, payload: JSON.stringify({ type: t.type, id, version: 1, event, data: null }), at })
             }

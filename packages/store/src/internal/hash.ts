@@ -130,6 +130,12 @@ const wellFormed = (text: string): boolean => {
 /** SHA-256 (hex) of a string's UTF-8 bytes. */
 export const sha256 = (text: string): string => (native !== undefined && wellFormed(text) ? native(text) : plain(text))
 
+/**
+ * {@link sha256} of text {@link canonicalJson} wrote, which is always well-formed (JSON text escapes lone
+ * surrogates): no need to look for them.
+ */
+export const sha256OfJson = (json: string): string => (native !== undefined ? native(json) : plain(json))
+
 /** JSON with object keys sorted at every level (arrays keep their order): the definition. */
 export const canonicalJsonReference = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => {
