@@ -14,7 +14,14 @@ const parseOptions: AST.ParseOptions = { errors: "all", onExcessProperty: "error
 const shape = (v: unknown): unknown => {
   if (Array.isArray(v)) return ["[]", v.length, ...v.map(shape)]
   if (typeof v === "object" && v !== null) {
-    return ["{}", Object.getPrototypeOf(v) === null ? "null-proto" : "proto", ...Reflect.ownKeys(v).map((k) => [typeof k === "symbol" ? k.toString() : `key:${k}`, shape((v as Record<PropertyKey, unknown>)[k])])]
+    const proto: unknown = Object.getPrototypeOf(v)
+    // A plain object as prototype (what a "__proto__" entry can make) is compared by its contents; others by kind.
+    const kind =
+      proto === null ? "null-proto"
+      : proto === Object.prototype || proto === Array.prototype ? "proto"
+      : Object.getPrototypeOf(proto) === Object.prototype && !Object.prototype.hasOwnProperty.call(proto, "constructor") ? ["plain-proto", shape(proto)]
+      : ["other-proto", Object.prototype.toString.call(proto)]
+    return ["{}", kind, ...Reflect.ownKeys(v).map((k) => [typeof k === "symbol" ? k.toString() : `key:${k}`, shape((v as Record<PropertyKey, unknown>)[k])])]
   }
   if (typeof v === "number" && Object.is(v, -0)) return "-0"
   if (typeof v === "bigint") return `${v}n`
@@ -158,6 +165,25 @@ describe("compiled decoding (internal/compiled.ts)", () => {
     ["union: a tagged member after an untagged one", Schema.Union(Schema.Struct({ kind: Schema.String, v: Schema.NumberFromString }), Schema.Struct({ kind: Schema.Literal("k"), v: Schema.String }))],
     // A declared key is decoded by its property, not by the index signature (which still checks it).
     ["struct and record: a declared key transformed", Schema.Struct({ n: Schema.NumberFromString }, Schema.Record({ key: Schema.String, value: Schema.Unknown }))],
+    // Defaults: effect decodes the result again with the type side; what it would not give back is decoded again.
+    ["defaults around transformations, unions and records", Schema.Struct({
+      a: Schema.Trim,
+      n: Schema.Struct({ x: Schema.NumberFromString, l: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }) }),
+      u: Schema.Union(Schema.Struct({ k: Schema.Literal("a"), v: Schema.NumberFromString }), Schema.Struct({ k: Schema.Literal("b"), v: Schema.String })),
+      r: Schema.Record({ key: Schema.String, value: Schema.Number }),
+      f: Schema.Number.pipe(Schema.filter((n) => n > 0)),
+      t: Schema.Tuple(Schema.Trim, Schema.optionalElement(Schema.NumberFromString)),
+      l: Schema.optionalWith(Schema.Array(Schema.Trim), { default: () => [] })
+    })],
+    // A union whose type side would pick another member (and so another key order) than the encoded side did.
+    ["defaults around a union the type side decodes differently", Schema.Struct({
+      u: Schema.Union(Schema.Struct({ b: Schema.optional(Schema.String), a: Schema.NumberFromString }), Schema.Struct({ a: Schema.Number, b: Schema.optional(Schema.String) })),
+      l: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
+    })],
+    // A record whose "__proto__" entry the encoded side turns into a prototype, and the type side drops.
+    ["defaults around a record", Schema.Struct({ r: Schema.Record({ key: Schema.String, value: Schema.Unknown }), l: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }) })],
+    // A default its own type side refuses: effect fails when the key is left out.
+    ["a default the type side refuses", Schema.Struct({ l: Schema.optionalWith(Schema.Array(Schema.String).pipe(Schema.minItems(1)), { default: () => [] }) })],
     // A declared key the record's key refuses is not read through the record.
     ["struct and record: a declared key outside the record's keys", Schema.Struct({ A: Schema.String }, Schema.Record({ key: Schema.String.pipe(Schema.pattern(/^[a-z]+$/)), value: Schema.Number }))]
   ]
@@ -184,6 +210,14 @@ describe("compiled decoding (internal/compiled.ts)", () => {
     expect(agrees(tagged, { kind: "k", v: "1" })).toBe(true)
     expect(shape(compiledOf(tagged)({ kind: "k", v: "1" }))).toEqual(shape({ kind: "k", v: "1" }))
     expect(shape(compiledOf(tagged)({ kind: "j", v: "1" }))).toEqual(shape({ kind: "j", v: 1 }))
+    const reordering = synthetic.find(([n]) => n === "defaults around a union the type side decodes differently")![1]
+    expect(agrees(reordering, { u: { a: 1, b: "x" } })).toBe(true)
+    expect(Object.keys((compiledOf(reordering)({ u: { a: 1, b: "x" } }) as { u: object }).u)).toEqual(["b", "a"])
+    const protoRecord = synthetic.find(([n]) => n === "defaults around a record")![1]
+    agrees(protoRecord, JSON.parse('{"r":{"__proto__":{"x":1}}}'))
+    const refusedDefault = synthetic.find(([n]) => n === "a default the type side refuses")![1]
+    expect(agrees(refusedDefault, {})).toBe(false)
+    expect(agrees(refusedDefault, { l: ["x"] })).toBe(true)
     const transforming = synthetic[3]![1]
     expect(agrees(transforming, "12")).toBe(true)
     expect(agrees(transforming, "x")).toBe(true)

@@ -159,6 +159,78 @@ const generateStruct = (props: ReadonlyArray<Prop>): Decoder | undefined => {
   }
 }
 
+/**
+ * Whether decoding a value this AST decoded gives it back structurally: no transformation, recursion or
+ * declaration anywhere (their outputs need not decode to themselves), and no index signature (a "__proto__"
+ * entry becomes a prototype on the first decoding and is gone on the second).
+ */
+const settled = (ast: AST.AST): boolean => {
+  switch (ast._tag) {
+    case "Transformation":
+    case "Suspend":
+    case "Declaration":
+      return false
+    case "Refinement":
+      return settled(ast.from)
+    case "Union":
+      return ast.types.every(settled)
+    case "TupleType":
+      return ast.elements.every((e) => settled(e.type)) && ast.rest.every((r) => settled(r.type))
+    case "TypeLiteral":
+      return ast.indexSignatures.length === 0 && ast.propertySignatures.every((p) => settled(p.type))
+    default:
+      return true
+  }
+}
+
+/**
+ * Whether `to` is `AST.typeAST(from)` (up to annotations that do not change decoding), so that decoding a value
+ * `from` decoded with `to` gives it back when `to` is `settled`: by induction — a transformation's output is
+ * what its own `to` side decoded (and its type side is that side's), a refinement's output passed its filter
+ * (the same function on both sides), a struct or tuple holds such values property by property. Unions count
+ * only when untouched by `typeAST` (the same node): a member that failed on the input could accept the output.
+ */
+const isTypeSide = (from: AST.AST, to: AST.AST): boolean => {
+  if (from === to) return true
+  if (Option.isSome(AST.getParseOptionsAnnotation(to)) || Option.isSome(AST.getDecodingFallbackAnnotation(to))) return false
+  switch (from._tag) {
+    case "Transformation":
+      return isTypeSide(from.to, to)
+    case "Refinement":
+      return to._tag === "Refinement" && to.filter === from.filter && isTypeSide(from.from, to.from)
+    case "TypeLiteral":
+      return (
+        to._tag === "TypeLiteral" &&
+        from.indexSignatures.length === 0 &&
+        to.indexSignatures.length === 0 &&
+        from.propertySignatures.length === to.propertySignatures.length &&
+        from.propertySignatures.every((p, i) => {
+          const q = to.propertySignatures[i]!
+          return p.name === q.name && p.isOptional === q.isOptional && isTypeSide(p.type, q.type)
+        })
+      )
+    case "TupleType":
+      return (
+        to._tag === "TupleType" &&
+        from.elements.length === to.elements.length &&
+        from.rest.length === to.rest.length &&
+        from.elements.every((e, i) => e.isOptional === to.elements[i]!.isOptional && isTypeSide(e.type, to.elements[i]!.type)) &&
+        from.rest.every((r, i) => isTypeSide(r.type, to.rest[i]!.type))
+      )
+    case "Literal":
+      return to._tag === "Literal" && to.literal === from.literal
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "UndefinedKeyword":
+    case "UnknownKeyword":
+    case "AnyKeyword":
+      return to._tag === from._tag
+    default:
+      return false
+  }
+}
+
 const compileWith = (options: AST.ParseOptions) => {
   if (options.onExcessProperty !== "error" || options.exact === true || options.propertyOrder === "original") throw new Unsupported()
   const memo = new Map<AST.AST, Decoder>()
@@ -178,6 +250,79 @@ const compileWith = (options: AST.ParseOptions) => {
     }
     memo.set(ast, self)
     return self
+  }
+
+  /** A struct (`ParseResult`'s TypeLiteral case) with the given property decoders and `ast`'s index signatures. */
+  const struct = (ast: AST.TypeLiteral, props: ReadonlyArray<Prop>): Decoder => {
+    // effect keeps the declared keys in a plain object; "__proto__" would behave oddly there: not ours to copy.
+    if (props.some((p) => p.name === "__proto__")) throw new Unsupported()
+    const declared = new Set<PropertyKey>(props.map((p) => p.name))
+    if (ast.indexSignatures.length === 0) {
+      const generated = generateStruct(props)
+      if (generated !== undefined) return generated
+    }
+    const indexes = ast.indexSignatures.map((is) => {
+      // Only string-keyed records (a string, or a refined string, as the key): effect reads their keys with
+      // Object.keys. A key the parameter refuses is an excess key unless declared, and is not read as an entry.
+      let base: AST.AST = is.parameter
+      while (base._tag === "Refinement") base = base.from
+      if (base._tag !== "StringKeyword") throw new Unsupported()
+      return { key: go(is.parameter), value: go(is.type) }
+    })
+    return (u) => {
+      if (!isRecord(u)) return FAIL
+      const input = u
+      // Reflect.ownKeys(input), as names then symbols (the same list, far faster to get).
+      for (const keys of [Object.getOwnPropertyNames(input), Object.getOwnPropertySymbols(input)]) {
+        for (const key of keys) {
+          if (declared.has(key)) continue
+          let expected = false
+          for (let i = 0; i < indexes.length && !expected; i++) expected = indexes[i]!.key(key) !== FAIL
+          if (!expected) return FAIL
+        }
+      }
+      const out: Record<PropertyKey, unknown> = {}
+      for (let i = 0; i < props.length; i++) {
+        const p = props[i]!
+        if (p.optional && !hasOwn.call(input, p.name)) continue
+        const r = p.decode(input[p.name])
+        if (r === FAIL) return FAIL
+        out[p.name] = r
+      }
+      for (let i = 0; i < indexes.length; i++) {
+        const { key: keyOf, value } = indexes[i]!
+        for (const key of Object.keys(input)) {
+          if (keyOf(key) === FAIL) continue
+          const r = value(input[key])
+          if (r === FAIL) return FAIL
+          if (!declared.has(key)) out[key] = r
+        }
+      }
+      return out
+    }
+  }
+
+  /**
+   * The type side of a struct with defaults, for values its encoded side has just decoded. effect decodes the
+   * result of the defaults again with the type-side struct, whose properties are `typeAST` of the encoded
+   * side's: the same AST node when the property holds no transformation (nor recursion). Decoding such a
+   * property's value again — a value this same decoder just gave — checks the same values with the same
+   * (pure) filters and copies them: it gives the value back, structurally. So those properties are taken as
+   * they are; the transformed keys (a default) and every other property are decoded as effect does. Only for
+   * properties whose decoded value cannot differ from a second decoding (`settled`); `undefined` when `to` is
+   * not a plain struct.
+   */
+  const typeSideOf = (from: AST.TypeLiteral, to: AST.AST, moved: ReadonlySet<PropertyKey>): Decoder | undefined => {
+    if (to._tag !== "TypeLiteral" || to.indexSignatures.length > 0 || to.propertySignatures.length === 0) return undefined
+    if (Option.isSome(AST.getParseOptionsAnnotation(to)) || Option.isSome(AST.getDecodingFallbackAnnotation(to))) return undefined
+    return struct(
+      to,
+      to.propertySignatures.map((tp) => {
+        const fp = from.propertySignatures.find((p) => p.name === tp.name)
+        const trusted = fp !== undefined && !moved.has(tp.name) && fp.isOptional === tp.isOptional && settled(tp.type) && isTypeSide(fp.type, tp.type)
+        return { name: tp.name, optional: tp.isOptional, decode: trusted ? (u: unknown) => u : go(tp.type) }
+      })
+    )
   }
 
   const build = (ast: AST.AST): Decoder => {
@@ -246,6 +391,32 @@ const compileWith = (options: AST.ParseOptions) => {
             }
           case "TypeLiteralTransformation": {
             const steps = tr.propertySignatureTransformations
+            // Defaults (each key transformed into itself) from a struct: effect deletes each key and sets it
+            // again, which moves it last — and leaves the object in the engine's slow dictionary form for the
+            // decoding that follows. The same object is built fresh instead: the other keys in their order,
+            // then the transformed keys (those present or defaulted) in the transformations' order.
+            let base: AST.AST = ast.from
+            while (base._tag === "Refinement") base = base.from
+            const moved = new Set<PropertyKey>(steps.map((p) => p.from))
+            if (base._tag === "TypeLiteral" && steps.every((p) => p.from === p.to) && moved.size === steps.length) {
+              const typeSide = ast.from._tag === "TypeLiteral" ? (typeSideOf(ast.from, ast.to, moved) ?? to) : to
+              return (u) => {
+                const a = from(u)
+                if (a === FAIL) return FAIL
+                if (!isRecord(a)) return FAIL
+                const input = a as Record<PropertyKey, unknown>
+                const proto: unknown = Object.getPrototypeOf(input)
+                const out: Record<PropertyKey, unknown> = proto === Object.prototype ? {} : Object.create(proto as object | null)
+                for (const keys of [Object.getOwnPropertyNames(input), Object.getOwnPropertySymbols(input)]) {
+                  for (const key of keys) if (!moved.has(key)) out[key] = input[key]
+                }
+                for (const p of steps) {
+                  const o = p.decode(hasOwn.call(input, p.from) ? Option.some(input[p.from]) : Option.none())
+                  if (Option.isSome(o)) out[p.to] = o.value
+                }
+                return typeSide(out)
+              }
+            }
             return (u) => {
               const a = from(u)
               if (a === FAIL) return FAIL
@@ -356,55 +527,10 @@ const compileWith = (options: AST.ParseOptions) => {
       }
       case "TypeLiteral": {
         if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) return (u) => (u === null || u === undefined ? FAIL : u)
-        const props = ast.propertySignatures.map((ps) => {
-          // effect keeps the declared keys in a plain object; "__proto__" would behave oddly there: not ours to copy.
-          if (ps.name === "__proto__") throw new Unsupported()
-          return { name: ps.name, optional: ps.isOptional, decode: go(ps.type) }
-        })
-        const declared = new Set<PropertyKey>(props.map((p) => p.name))
-        if (ast.indexSignatures.length === 0) {
-          const generated = generateStruct(props)
-          if (generated !== undefined) return generated
-        }
-        const indexes = ast.indexSignatures.map((is) => {
-          // Only string-keyed records (a string, or a refined string, as the key): effect reads their keys with
-          // Object.keys. A key the parameter refuses is an excess key unless declared, and is not read as an entry.
-          let base: AST.AST = is.parameter
-          while (base._tag === "Refinement") base = base.from
-          if (base._tag !== "StringKeyword") throw new Unsupported()
-          return { key: go(is.parameter), value: go(is.type) }
-        })
-        return (u) => {
-          if (!isRecord(u)) return FAIL
-          const input = u
-          // Reflect.ownKeys(input), as names then symbols (the same list, far faster to get).
-          for (const keys of [Object.getOwnPropertyNames(input), Object.getOwnPropertySymbols(input)]) {
-            for (const key of keys) {
-              if (declared.has(key)) continue
-              let expected = false
-              for (let i = 0; i < indexes.length && !expected; i++) expected = indexes[i]!.key(key) !== FAIL
-              if (!expected) return FAIL
-            }
-          }
-          const out: Record<PropertyKey, unknown> = {}
-          for (let i = 0; i < props.length; i++) {
-            const p = props[i]!
-            if (p.optional && !hasOwn.call(input, p.name)) continue
-            const r = p.decode(input[p.name])
-            if (r === FAIL) return FAIL
-            out[p.name] = r
-          }
-          for (let i = 0; i < indexes.length; i++) {
-            const { key: keyOf, value } = indexes[i]!
-            for (const key of Object.keys(input)) {
-              if (keyOf(key) === FAIL) continue
-              const r = value(input[key])
-              if (r === FAIL) return FAIL
-              if (!declared.has(key)) out[key] = r
-            }
-          }
-          return out
-        }
+        return struct(
+          ast,
+          ast.propertySignatures.map((ps) => ({ name: ps.name, optional: ps.isOptional, decode: go(ps.type) }))
+        )
       }
       case "Declaration":
       case "TemplateLiteral":
