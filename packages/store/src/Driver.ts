@@ -178,6 +178,12 @@ export interface Driver {
    * store inserts one row at a time.
    */
   readonly insertMany?: (rows: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>
+  /**
+   * Optional, for bulk loads: the school of each row of `type` among `ids` that exists (missing ids are left
+   * out), without reading the rows' data. The store reads a parent's school with it (an assessment's
+   * internship); without it the store reads the parent rows.
+   */
+  readonly schoolsOf?: (type: string, ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyMap<string, string | null>, StoreError>
   readonly appendAudit: (entry: NewAuditEntry) => Effect.Effect<void, StoreError>
   /** Optional, for bulk loads: appends many audit entries at once, in order. */
   readonly appendAuditMany?: (entries: ReadonlyArray<NewAuditEntry>) => Effect.Effect<void, StoreError>

@@ -130,17 +130,29 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
           return q.limit === undefined ? out : out.slice(0, q.limit)
         })
       ),
+    schoolsOf: (type, ids) =>
+      locked(
+        Effect.sync(() => {
+          const out = new Map<string, string | null>()
+          for (const id of ids) {
+            const row = rows.get(key(type, id))
+            if (row !== undefined) out.set(id, row.schoolId)
+          }
+          return out
+        })
+      ),
     findByNaturalKey: (type, naturalKey) => locked(Effect.sync(() => naturalKeys.get(key(type, naturalKey)))),
     insert: (row) => locked(Effect.suspend(() => (rows.has(key(row.type, row.id)) ? Effect.succeed(false) : Effect.as(setRow(row), true)))),
     update: (row, expectedVersion) => locked(Effect.suspend(() => (rows.get(key(row.type, row.id))?.version !== expectedVersion ? Effect.succeed(false) : Effect.as(setRow(row), true)))),
+    // A transaction (or a savepoint) of its own, which holds the lock: a natural-key clash half-way undoes the
+    // rows set before it. (Taking the lock here and then again for the transaction deadlocked outside one.)
     insertMany: (batch) =>
-      locked(
+      transaction(
         Effect.gen(function* () {
           for (const row of batch) {
             if (rows.has(key(row.type, row.id))) return yield* Effect.fail(new StoreError({ reason: "conflict", operation: `insert ${row.type} ${row.id}`, detail: `${row.type} ${row.id} exists already / 已存在` }))
           }
-          // A savepoint of its own: a natural-key clash half-way undoes the rows set before it.
-          yield* transaction(Effect.forEach(batch, setRow, { discard: true }))
+          yield* Effect.forEach(batch, setRow, { discard: true })
         })
       ),
     appendAuditMany: (entries) =>

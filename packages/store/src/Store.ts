@@ -438,7 +438,10 @@ export const make = (driver: Driver, options: Options = {}): Service => {
           if (t.parent !== undefined) {
             const parentIds = [...new Set(valid.map((a) => t.parent!.idOf(a)))]
             for (let k = 0; k < parentIds.length; k += 1000) {
-              for (const row of yield* driver.query(t.parent.type, { ids: parentIds.slice(k, k + 1000) })) schools.set(row.id, row.schoolId)
+              const ids = parentIds.slice(k, k + 1000)
+              // Only the parents' schools are needed: without reading their data when the driver can.
+              if (driver.schoolsOf !== undefined) for (const [id, school] of yield* driver.schoolsOf(t.parent.type, ids)) schools.set(id, school)
+              else for (const row of yield* driver.query(t.parent.type, { ids })) schools.set(row.id, row.schoolId)
             }
           }
           const chunk = 500

@@ -298,6 +298,22 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect(yield* driver.insert(row("r-3", 1, { naturalKey: "k" }))).toBe(true)
           expect(yield* driver.findByNaturalKey("kit", "k")).toBe("r-3")
         }))
+      test("driver - schoolsOf (optional) gives the school of each existing row, null kept, missing ids left out", () =>
+        Effect.gen(function* () {
+          const driver = yield* StoreDriver
+          if (driver.schoolsOf === undefined) return
+          yield* driver.insert(row("r-1", 1, { schoolId: "s-1" }))
+          yield* driver.insert(row("r-2", 1, { schoolId: null }))
+          yield* driver.insert(row("r-3", 1, { type: "other", schoolId: "s-3" }))
+          const found = yield* driver.schoolsOf("kit", ["r-1", "r-2", "r-3", "r-9", "r-1"])
+          expect([...found].sort()).toEqual([["r-1", "s-1"], ["r-2", null]])
+          // Longer than one statement's list of ids.
+          const many = Array.from({ length: 1203 }, (_, k) => `m-${String(k).padStart(4, "0")}`)
+          yield* driver.insertMany !== undefined ? driver.insertMany(many.map((id) => row(id, 1, { schoolId: `s-${id}` }))) : Effect.forEach(many, (id) => driver.insert(row(id, 1, { schoolId: `s-${id}` })), { discard: true })
+          const all = yield* driver.schoolsOf("kit", many)
+          expect([all.size, all.get("m-1202")]).toEqual([1203, "s-m-1202"])
+          expect((yield* driver.schoolsOf("kit", [])).size).toBe(0)
+        }))
     })
 
     describe("bulk", () => {

@@ -417,6 +417,24 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       )
     }
 
+    const schoolsOf: NonNullable<Driver["schoolsOf"]> = (type, ids) => {
+      const operation = `schools of ${ids.length} ${short(type)}`
+      const unique = [...new Set(ids)]
+      return Effect.forEach(chunks(unique, chunkSize), (chunk) => sql<{ readonly id: unknown; readonly school_id: unknown }>`SELECT id, school_id FROM ${A} WHERE type = ${type} AND ${sql.in("id", chunk)}`).pipe(
+        mapSqlErrors(operation),
+        Effect.flatMap((results) => {
+          const out = new Map<string, string | null>()
+          for (const r of results.flat()) {
+            if (typeof r.id !== "string" || (r.school_id !== null && typeof r.school_id !== "string")) {
+              return Effect.fail(new Errors.StoreError({ reason: "corrupt", operation, detail: "columns id and school_id must be text / id 与 school_id 列应为文本" }))
+            }
+            out.set(r.id, r.school_id)
+          }
+          return Effect.succeed(out)
+        })
+      )
+    }
+
     const findByNaturalKey: Driver["findByNaturalKey"] = (type, naturalKey) => {
       const operation = `find ${short(type)} by natural key ${short(naturalKey)}`
       return sql<{ readonly id: unknown }>`SELECT id FROM ${A} WHERE type = ${type} AND natural_key = ${naturalKey}`.pipe(
@@ -714,6 +732,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       findByNaturalKey,
       insert,
       insertMany,
+      schoolsOf,
       update,
       appendAudit,
       appendAuditMany,
