@@ -304,21 +304,59 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       }
       return text
     }
-    /** Inserts `count` rows of `width` columns whose values are laid out one row after another in `params`. */
-    const insertFlat = (table: string, columns: string, width: number, params: ReadonlyArray<string | number | null>) =>
-      sql.unsafe(insertText(table, columns, width, params.length / width), params)
-    /** Rows in chunks of `batchRows`, each chunk's values written by `fill` into one flat array. */
-    const insertChunks = <A>(table: string, columns: string, width: number, items: ReadonlyArray<A>, fill: (params: Array<string | number | null>, offset: number, item: A) => void) =>
+    /**
+     * Items as rows of `table` in chunks of `batchRows`: each chunk one INSERT whose values are laid out one row
+     * after another in a flat parameter list. `columns` pairs each column with how an item gives its value.
+     */
+    const insertChunks = <A>(table: string, columns: ReadonlyArray<readonly [column: string, value: (a: A) => string | number | null]>, items: ReadonlyArray<A>) =>
       Effect.suspend(() => {
+        const width = columns.length
+        const names = columns.map(([c]) => c).join(", ")
         const statements: Array<Effect.Effect<unknown, SqlError>> = []
         for (let k = 0; k < items.length; k += batchRows) {
           const n = Math.min(batchRows, items.length - k)
           const params = new Array<string | number | null>(n * width)
-          for (let i = 0; i < n; i++) fill(params, i * width, items[k + i]!)
-          statements.push(insertFlat(table, columns, width, params))
+          for (let i = 0; i < n; i++) {
+            const item = items[k + i]!
+            for (let c = 0; c < width; c++) params[i * width + c] = columns[c]![1](item)
+          }
+          statements.push(sql.unsafe(insertText(table, names, width, n), params))
         }
         return Effect.forEach(statements, (s) => s, { discard: true })
       })
+    const aggregateColumnsOf: ReadonlyArray<readonly [string, (r: Row) => string | number | null]> = [
+      ["type", (r) => r.type],
+      ["id", (r) => r.id],
+      ["version", (r) => r.version],
+      ["school_id", (r) => r.schoolId],
+      ["starts_on", (r) => r.startsOn],
+      ["ends_on", (r) => r.endsOn],
+      ["natural_key", (r) => r.naturalKey],
+      ["state", (r) => r.state],
+      ["data", (r) => r.data],
+      ["updated_at", (r) => r.updatedAt]
+    ]
+    const auditColumnsOf: ReadonlyArray<readonly [string, (e: Contract.NewAuditEntry) => string | number | null]> = [
+      ["actor", (e) => e.actor],
+      ["at", (e) => e.at],
+      ["type", (e) => e.type],
+      ["id", (e) => e.id],
+      ["version", (e) => e.version],
+      ["event", (e) => e.event],
+      ["before_hash", (e) => e.beforeHash],
+      ["after_hash", (e) => e.afterHash]
+    ]
+    const outboxColumnsOf: ReadonlyArray<readonly [string, (e: Contract.NewOutboxEntry) => string | number | null]> = [
+      ["event_id", (e) => e.eventId],
+      ["type", (e) => e.type],
+      ["aggregate_id", (e) => e.aggregateId],
+      ["aggregate_version", (e) => e.aggregateVersion],
+      ["event", (e) => e.event],
+      ["payload", (e) => e.payload],
+      ["at", (e) => e.at],
+      ["state", () => "pending"],
+      ["attempts", () => 0]
+    ]
     const limitClause = (limit: number | undefined): Fragment => sql.literal(limit === undefined ? "" : ` LIMIT ${limit}`)
     // Indicators in the database (InDb): side rows written with each aggregate, in the same transaction.
     const indicators = options.indicators === true ? {} : options.indicators === false || options.indicators === undefined ? undefined : options.indicators
@@ -502,18 +540,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       // transaction is what the caller wants anyway) and is reported as a conflict.
       return firstFailure(rows, (row) => checkRow(operation, row)).pipe(
         Effect.zipRight(
-          insertChunks(t.aggregates, "type, id, version, school_id, starts_on, ends_on, natural_key, state, data, updated_at", 10, rows, (p, o, r) => {
-            p[o] = r.type
-            p[o + 1] = r.id
-            p[o + 2] = r.version
-            p[o + 3] = r.schoolId
-            p[o + 4] = r.startsOn
-            p[o + 5] = r.endsOn
-            p[o + 6] = r.naturalKey
-            p[o + 7] = r.state
-            p[o + 8] = r.data
-            p[o + 9] = r.updatedAt
-          })
+          insertChunks(t.aggregates, aggregateColumnsOf, rows)
         ),
         Effect.zipRight(sideWrite(rows)),
         withSide,
@@ -535,16 +562,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       ).pipe(
         // One multi-row INSERT per chunk: every database numbers the rows of a VALUES list in order.
         Effect.zipRight(
-          insertChunks(t.audit, "actor, at, type, id, version, event, before_hash, after_hash", 8, entries, (p, o, e) => {
-            p[o] = e.actor
-            p[o + 1] = e.at
-            p[o + 2] = e.type
-            p[o + 3] = e.id
-            p[o + 4] = e.version
-            p[o + 5] = e.event
-            p[o + 6] = e.beforeHash
-            p[o + 7] = e.afterHash
-          })
+          insertChunks(t.audit, auditColumnsOf, entries)
         ),
         mapSqlErrors(operation)
       )
@@ -591,17 +609,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
             ])
       ).pipe(
         Effect.zipRight(
-          insertChunks(t.outbox, "event_id, type, aggregate_id, aggregate_version, event, payload, at, state, attempts", 9, entries, (p, o, e) => {
-            p[o] = e.eventId
-            p[o + 1] = e.type
-            p[o + 2] = e.aggregateId
-            p[o + 3] = e.aggregateVersion
-            p[o + 4] = e.event
-            p[o + 5] = e.payload
-            p[o + 6] = e.at
-            p[o + 7] = "pending"
-            p[o + 8] = 0
-          })
+          insertChunks(t.outbox, outboxColumnsOf, entries)
         ),
         mapSqlErrors(operation)
       )
