@@ -444,6 +444,11 @@ export const make = (driver: Driver, options: Options = {}): Service => {
               else for (const row of yield* driver.query(t.parent.type, { ids })) schools.set(row.id, row.schoolId)
             }
           }
+          // The created event's payload, JSON.stringify({ type, id, version: 1, event, data: null }), around each id.
+          const created = `${t.type}.created`
+          const payloadHead = `{"type":${JSON.stringify(t.type)},"id":`
+          const payloadTail = `,"version":1,"event":${JSON.stringify(created)},"data":null}`
+          const createdPayload = (id: string) => payloadHead + JSON.stringify(id) + payloadTail
           const chunk = 500
           for (let k = 0; k < valid.length; k += chunk) {
             const rows: Array<Row> = []
@@ -466,8 +471,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
               const stamp = stampOf(a) as { state?: string } | undefined
               rows.push({ type: t.type, id, version: 1, schoolId, startsOn: keys.startsOn, endsOn: keys.endsOn, naturalKey: keys.naturalKey, state: stamp?.state ?? null, data, updatedAt: at })
               audit.push({ actor: author.actor, at, type: t.type, id, version: 1, event: "created", beforeHash: null, afterHash: sha256OfJson(data) })
-              const event = `${t.type}.created`
-              events.push({ eventId: `${t.type}:${id}:1:0`, type: t.type, aggregateId: id, aggregateVersion: 1, event, payload: JSON.stringify({ type: t.type, id, version: 1, event, data: null }), at })
+              events.push({ eventId: `${t.type}:${id}:1:0`, type: t.type, aggregateId: id, aggregateVersion: 1, event: created, payload: createdPayload(id), at })
             }
             if (driver.insertMany !== undefined) yield* driver.insertMany(rows)
             else for (const row of rows) if (!(yield* driver.insert(row))) return yield* conflictWith(t, row.id, 0)

@@ -329,6 +329,11 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect((yield* store.outbox.list()).filter((e) => e.event === "student.created").length).toBe(1203)
           yield* store.createMany("assessment", [fixtures.assessment("as-1", "i-1"), fixtures.assessment("as-2", "i-1", "enterprise")], author(2))
           expect((yield* store.list("assessment", { schoolIds: ["s-bulk"] })).map((a) => a.id)).toEqual(["as-1", "as-2"])
+          // Each created event's payload is exactly the JSON of { type, id, version, event, data: null }.
+          const odd = ['st-"引号"\\', "st-学生😀"]
+          yield* store.createMany("student", odd.map((id) => fixtures.student(id, "s-bulk")), author(3))
+          const events = (yield* store.outbox.list()).filter((e) => odd.includes(e.aggregateId))
+          expect(events.map((e) => e.payload)).toEqual(odd.map((id) => JSON.stringify({ type: "student", id, version: 1, event: "student.created", data: null })))
         }))
 
       test("createMany - reports every invalid record by position and writes nothing", (store) =>
