@@ -3,57 +3,9 @@ import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
 import { Entities, Validation } from "../src/index.js"
 import * as Compiled from "../src/internal/compiled.js"
-
-// What Validation.decode runs effect with.
-const parseOptions: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
-
-/** A value with its key order and its undefined-valued keys: "the same value" as far as a decoder can tell. */
-const shape = (v: unknown): unknown => {
-  if (Array.isArray(v)) return ["[]", v.length, ...v.map(shape)]
-  if (typeof v === "object" && v !== null) {
-    const proto: unknown = Object.getPrototypeOf(v)
-    // A plain object as prototype (what a "__proto__" entry can make) is compared by its contents; others by kind.
-    const kind =
-      proto === null ? "null-proto"
-      : proto === Object.prototype || proto === Array.prototype ? "proto"
-      : Object.getPrototypeOf(proto) === Object.prototype && !Object.prototype.hasOwnProperty.call(proto, "constructor") ? ["plain-proto", shape(proto)]
-      : ["other-proto", Object.prototype.toString.call(proto)]
-    return ["{}", kind, ...Reflect.ownKeys(v).map((k) => [typeof k === "symbol" ? k.toString() : `key:${k}`, shape((v as Record<PropertyKey, unknown>)[k])])]
-  }
-  if (typeof v === "number" && Object.is(v, -0)) return "-0"
-  if (typeof v === "bigint") return `${v}n`
-  if (typeof v === "symbol") return v.toString()
-  return v
-}
-
-const compiledOf = (schema: Schema.Schema.AnyNoContext) => {
-  const compiled = Compiled.compile(schema.ast, parseOptions)
-  if (compiled === undefined) throw new Error("not compiled")
-  return compiled
-}
-
-/**
- * The contract: whenever the compiled decoder answers, effect's strict decoder succeeds with the same value, and
- * the input is left as it was. Returns whether the compiled decoder answered.
- */
-const agrees = (schema: Schema.Schema.AnyNoContext, input: unknown): boolean => {
-  const before = shape(input)
-  let fast: unknown
-  try {
-    fast = compiledOf(schema)(input)
-  } catch {
-    fast = Compiled.FAIL
-  }
-  expect(shape(input)).toEqual(before)
-  const strict = Schema.decodeUnknownEither(schema, parseOptions)(input)
-  if (fast === Compiled.FAIL) return false
-  expect(Either.isRight(strict)).toBe(true)
-  if (Either.isRight(strict)) expect(shape(fast)).toEqual(shape(strict.right))
-  return true
-}
+import { agrees, compiledOf, parseOptions, shape } from "./compiled-support.js"
 
 /**
  * Encoded valid input: an arbitrary value of the type, encoded (and through JSON, as entities travel; not for the
@@ -178,6 +130,14 @@ describe("compiled decoding (internal/compiled.ts)", () => {
     // A union whose type side would pick another member (and so another key order) than the encoded side did.
     ["defaults around a union the type side decodes differently", Schema.Struct({
       u: Schema.Union(Schema.Struct({ b: Schema.optional(Schema.String), a: Schema.NumberFromString }), Schema.Struct({ a: Schema.Number, b: Schema.optional(Schema.String) })),
+      l: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
+    })],
+    // Unions whose members take disjoint kinds of value (an optional or nullable struct, a struct or a literal):
+    // the type side picks the same member again, and the value is taken as it is.
+    ["defaults around optional and nullable structs", Schema.Struct({
+      o: Schema.optional(Schema.Struct({ b: Schema.Unknown, a: Schema.optional(Schema.String) })),
+      n: Schema.NullOr(Schema.Struct({ x: Schema.Number.pipe(Schema.int()) })),
+      e: Schema.Union(Schema.Struct({ k: Schema.String }), Schema.Literal("none"), Schema.Tuple(Schema.Boolean)),
       l: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] })
     })],
     // A record whose "__proto__" entry the encoded side turns into a prototype, and the type side drops.

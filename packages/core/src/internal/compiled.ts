@@ -87,8 +87,13 @@ const searchTree = (members: ReadonlyArray<AST.AST>) => {
       continue
     }
     for (let j = 0; j < tags.length; j++) {
-      const [key, literal] = tags[j]!
+      const [name, literal] = tags[j]!
+      // A tuple's tag is at a number index: effect's object (and `order`) holds it as the string key.
+      const key = typeof name === "number" ? String(name) : name
       const hash = String(literal.literal)
+      // effect's plain objects misbehave here: a key Object.prototype has ("toString", "constructor", ...) makes
+      // it throw while building its parser, and a "__proto__" bucket is never found (that member is never tried).
+      if (key in Object.prototype || hash === "__proto__") throw new Unsupported()
       let entry = keys.get(key)
       if (entry === undefined) {
         keys.set(key, (entry = { buckets: new Map() }))
@@ -184,16 +189,111 @@ const settled = (ast: AST.AST): boolean => {
 }
 
 /**
+ * Whether decoding gives back the input itself (or fails): then decoding the output again gives it back, whatever
+ * the candidate order of a union. A union of structs need not: `typeAST` leaves it the same node, but a member
+ * that refused the input (a filter seeing a missing key, a prototype) can accept the output, in its own key order.
+ */
+const passesThrough = (ast: AST.AST): boolean => {
+  switch (ast._tag) {
+    case "Literal":
+    case "UniqueSymbol":
+    case "Enums":
+    case "UndefinedKeyword":
+    case "NeverKeyword":
+    case "UnknownKeyword":
+    case "AnyKeyword":
+    case "VoidKeyword":
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "BigIntKeyword":
+    case "SymbolKeyword":
+    case "ObjectKeyword":
+      return true
+    case "Refinement":
+      return passesThrough(ast.from)
+    case "Union":
+      return ast.types.every(passesThrough)
+    default:
+      return false
+  }
+}
+
+/** The kinds of JavaScript value an AST can accept, as `ParseResult` tells them apart; `undefined`: any kind. */
+const kindsOf = (ast: AST.AST): ReadonlyArray<string> | undefined => {
+  switch (ast._tag) {
+    case "Literal":
+      return [ast.literal === null ? "null" : typeof ast.literal]
+    case "UndefinedKeyword":
+    case "VoidKeyword":
+      return ["undefined"]
+    case "StringKeyword":
+    case "TemplateLiteral":
+      return ["string"]
+    case "NumberKeyword":
+      return ["number"]
+    case "BooleanKeyword":
+      return ["boolean"]
+    case "BigIntKeyword":
+      return ["bigint"]
+    case "SymbolKeyword":
+    case "UniqueSymbol":
+      return ["symbol"]
+    case "Enums":
+      return [...new Set(ast.enums.map(([, v]) => typeof v))]
+    case "NeverKeyword":
+      return []
+    case "TupleType":
+      return ["array"]
+    case "TypeLiteral":
+      // A struct accepts objects that are not arrays; the empty one anything but null and undefined.
+      return ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0 ? undefined : ["record"]
+    case "Refinement":
+      return kindsOf(ast.from)
+    case "Union": {
+      const all: Array<string> = []
+      for (const t of ast.types) {
+        const k = kindsOf(t)
+        if (k === undefined) return undefined
+        all.push(...k)
+      }
+      return all
+    }
+    default:
+      return undefined
+  }
+}
+
+/** Whether no kind of value is accepted by two of these members. */
+const kindsDisjoint = (members: ReadonlyArray<AST.AST>): boolean => {
+  const seen = new Set<string>()
+  for (const m of members) {
+    const kinds = kindsOf(m)
+    if (kinds === undefined) return false
+    for (const k of new Set(kinds)) {
+      if (seen.has(k)) return false
+      seen.add(k)
+    }
+  }
+  return true
+}
+
+/**
  * Whether `to` is `AST.typeAST(from)` (up to annotations that do not change decoding), so that decoding a value
  * `from` decoded with `to` gives it back when `to` is `settled`: by induction — a transformation's output is
  * what its own `to` side decoded (and its type side is that side's), a refinement's output passed its filter
  * (the same function on both sides), a struct or tuple holds such values property by property. Unions count
- * only when untouched by `typeAST` (the same node): a member that failed on the input could accept the output.
+ * only when untouched by `typeAST` (the same node) and `passesThrough`: otherwise a member that failed on the
+ * input could accept the output (see `passesThrough`).
  */
 const isTypeSide = (from: AST.AST, to: AST.AST): boolean => {
-  if (from === to) return true
+  if (from === to && passesThrough(from)) return true
   if (Option.isSome(AST.getParseOptionsAnnotation(to)) || Option.isSome(AST.getDecodingFallbackAnnotation(to))) return false
   switch (from._tag) {
+    case "Union":
+      // A union whose members accept disjoint kinds of value (an optional struct: a struct or undefined): a
+      // decoded value is of the kind its member accepted, so decoding it again picks that member again.
+      return from === to && kindsDisjoint(from.types) && from.types.every((m) => isTypeSide(m, m))
     case "Transformation":
       return isTypeSide(from.to, to)
     case "Refinement":
