@@ -1,3 +1,5 @@
+// The same lawful internship as `@chanjiao/testkit`'s `Fixtures` (which the other packages' tests use): the core
+// cannot depend on the testkit, which depends on it.
 import type { Agreement, Internship, InternshipGates, Student } from "../src/index.js"
 import { D } from "./fixtures.js"
 

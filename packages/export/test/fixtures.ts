@@ -5,6 +5,7 @@
 import { Grading, Identity, Indicators, InternshipGates, IsoDate, Jurisdiction, National, Policy } from "@chanjiao/core"
 import type { Agreement, Assessment, Finding, Internship, School, Student, Teacher } from "@chanjiao/core"
 import type { Report } from "@chanjiao/export"
+import { Fixtures } from "@chanjiao/testkit"
 
 export const D = IsoDate.unsafeMake
 export const CREDIT = "91370828MA3C4P2X1N" as Internship.Internship["unit"]["creditCode"] & string
@@ -85,52 +86,17 @@ export const students: ReadonlyArray<Student.Student> = [
   student("st-3", "钱同学")
 ]
 
-export const internship = (id: string, studentId: string, extra: Partial<Internship.Internship> = {}): Internship.Internship => ({
-  id,
-  schoolId: "s-jx",
-  studentId,
-  kind: "post",
-  arrangement: "school",
-  organisedThrough: "direct",
-  forProfit: false,
-  unit: {
-    creditCode: CREDIT,
-    name: "金乡县某电子商务有限公司",
-    venueType: "enterprise",
-    legalRegistration: "legal-person",
-    siteAssessment: {
-      reportId: "r-1",
-      assessedOn: D("2024-06-01"),
-      signedBy: "王老师",
-      aspects: ["qualification", "integrity", "management", "posts", "hours", "work-environment", "living-environment", "health-safety"]
-    },
-    onUnitList: true,
-    headcounts: [{ from: D("2024-01-01"), onPostTotal: 200, samePostTotal: 40, concurrentInterns: 10, concurrentInternsSamePost: 5 }]
-  },
-  post: {
-    name: "电商运营助理",
-    majorMatch: "matching",
-    risks: [],
-    labourIntensity: 1,
-    bannedForMinors: false,
-    bannedForWomen: false,
-    coversTypicalTasks: true,
-    simpleRepetitiveOnly: false
-  },
-  start: D("2024-09-01"),
-  end: D("2025-02-28"),
-  schedule: { dailyHours: 8, weeklyHours: 40, nightShifts: 0, overtimeHours: 0, statutoryHolidayDays: 0 },
-  pay: { monthlyAmount: 3000, samePostWage: 3500, lowestTierWage: 2400, independentCapable: true, cycleDays: 30, form: "money", payer: "unit", directToStudent: true },
-  fees: [],
-  documentsHeld: [],
-  consent: { studentSignedOn: D("2024-07-01"), guardianSignedOn: D("2024-07-02"), refused: false },
-  agreementId: `a-${id}`,
-  insurance: { policyNumber: "P-1", insurer: "某保险公司", coverageStart: D("2024-09-01"), coverageEnd: D("2025-02-28"), premiumPayer: "school" },
-  schoolMentorIds: ["t-001"],
-  enterpriseMentors: [{ id: "m-1", name: "王师傅", role: "车间主任", mobile: "13700002222" as Internship.Internship["enterpriseMentors"][number]["mobile"] & string }],
-  declaredRelations: [],
-  ...extra
-})
+/** The testkit's lawful internship, at this school, with a fuller enterprise mentor. */
+export const internship = (id: string, studentId: string, extra: Partial<Internship.Internship> = {}): Internship.Internship =>
+  Fixtures.internship({
+    id,
+    schoolId: "s-jx",
+    studentId,
+    agreementId: `a-${id}`,
+    schoolMentorIds: ["t-001"],
+    enterpriseMentors: [{ id: "m-1", name: "王师傅", role: "车间主任", mobile: "13700002222" as Internship.Internship["enterpriseMentors"][number]["mobile"] & string }],
+    ...extra
+  })
 
 const { pay: _pay, ...observation } = internship("i-3", "st-3", { kind: "observation" })
 
@@ -144,22 +110,22 @@ export const internships: ReadonlyArray<Internship.Internship> = [
   observation
 ]
 
-export const tripartite = (i: Internship.Internship): Agreement.InternshipAgreement => ({
-  id: `a-${i.id}`,
-  schoolId: "s-jx",
-  internshipId: i.id,
-  studentId: i.studentId,
-  unitName: i.unit.name,
-  clauses: ["parties", "time-place-content", "food-lodging-leave", "labour-protection", "insurance-accidents", "assessment", "breach-liability", "other", "pay"],
-  term: { start: i.start, end: i.end },
-  signatures: [
-    { party: "school", name: "校长", signedOn: D("2024-07-10") },
-    { party: "unit", name: "经理", signedOn: D("2024-07-10") },
-    { party: "student", name: "学生", signedOn: D("2024-07-10") },
-    { party: "guardian", name: "家长", signedOn: D("2024-07-10") }
-  ],
-  lifecycle: { machine: "internship-agreement", version: 1, state: "in-force", since: i.start }
-})
+export const tripartite = (i: Internship.Internship): Agreement.InternshipAgreement =>
+  Fixtures.agreement({
+    id: `a-${i.id}`,
+    schoolId: "s-jx",
+    internshipId: i.id,
+    studentId: i.studentId,
+    unitName: i.unit.name,
+    term: { start: i.start, end: i.end },
+    signatures: [
+      { party: "school", name: "校长", signedOn: D("2024-07-10") },
+      { party: "unit", name: "经理", signedOn: D("2024-07-10") },
+      { party: "student", name: "学生", signedOn: D("2024-07-10") },
+      { party: "guardian", name: "家长", signedOn: D("2024-07-10") }
+    ],
+    lifecycle: { machine: "internship-agreement", version: 1, state: "in-force", since: i.start }
+  })
 
 export const cooperation: ReadonlyArray<Agreement.CooperationAgreement> = [
   {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { DualQualified, IsoDate, Jurisdiction, National, Plugin, Policy, Teacher as TeacherSchema, Validation } from "@chanjiao/core"
 import type { Finding, Teacher } from "@chanjiao/core"
 import { Gansu, GansuParameters, GansuRules } from "@chanjiao/plugin-province-gansu"
+import { Fixtures } from "@chanjiao/testkit"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
@@ -14,26 +15,8 @@ const SHANDONG_SCHOOL = jurisdiction({ province: "37", city: "3708", school: "41
 const bundle = Plugin.unsafeCompose(National.policy, Gansu.plugin)
 const at = (j: Jurisdiction.Jurisdiction, date: string) => Policy.at(bundle.policy, j, D(date))
 
-const teacher = (extra: Partial<Teacher.Teacher> = {}): Teacher.Teacher => ({
-  id: "t-1",
-  schoolId: "s-1",
-  name: "王老师",
-  employment: "full-time",
-  courseType: "professional",
-  internshipTutor: false,
-  hiredOn: D("2020-09-01"),
-  majorCodes: [],
-  titles: [],
-  certificates: [],
-  enterpriseExperience: [],
-  practice: [],
-  dualQualifications: [],
-  ethicsAppraisals: [{ year: 2023, result: "qualified" }],
-  awards: [],
-  services: [],
-  attestations: [],
-  ...extra
-})
+// The testkit's teacher, hired in 2020.
+const teacher = (extra: Partial<Teacher.Teacher> = {}): Teacher.Teacher => Fixtures.teacher("t-1", { name: "王老师", hiredOn: D("2020-09-01"), ...extra })
 
 const contract = (start: string) => teacher({ staffing: "contract", contractStart: D(start), hiredOn: D(start) })
 
