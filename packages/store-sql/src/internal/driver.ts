@@ -228,10 +228,10 @@ const firstFailure = <A>(items: ReadonlyArray<A>, check: (a: A) => Effect.Effect
 }
 
 /** Within `max` UTF-16 units, so within `max` code points: the common case, checked without allocating. */
-const short_ = (value: string | null, max: number) => value === null || value.length <= max
+const fits = (value: string | null, max: number) => value === null || value.length <= max
 
 const checkRow = (operation: string, row: Row) =>
-  short_(row.type, limits.type) && short_(row.id, limits.id) && short_(row.schoolId, limits.schoolId) && short_(row.naturalKey, limits.naturalKey) && short_(row.startsOn, limits.date) && short_(row.endsOn, limits.date) && short_(row.state, limits.state)
+  fits(row.type, limits.type) && fits(row.id, limits.id) && fits(row.schoolId, limits.schoolId) && fits(row.naturalKey, limits.naturalKey) && fits(row.startsOn, limits.date) && fits(row.endsOn, limits.date) && fits(row.state, limits.state)
     ? Effect.void
     : checkLengths(operation, [
     ["type", row.type, limits.type],
@@ -558,7 +558,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       const operation = `audit ${entries.length} entries`
       if (entries.length === 0) return Effect.void
       return firstFailure(entries, (e) =>
-        short_(e.type, limits.type) && short_(e.id, limits.id)
+        fits(e.type, limits.type) && fits(e.id, limits.id)
           ? Effect.void
           : checkLengths(operation, [
               ["type", e.type, limits.type],
@@ -605,7 +605,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       const operation = entries.length === 1 ? `outbox ${short(entries[0]!.eventId)}` : `outbox ${entries.length} entries`
       if (entries.length === 0) return Effect.void
       return firstFailure(entries, (e) =>
-        short_(e.eventId, limits.eventId) && short_(e.type, limits.type) && short_(e.aggregateId, limits.id)
+        fits(e.eventId, limits.eventId) && fits(e.type, limits.type) && fits(e.aggregateId, limits.id)
           ? Effect.void
           : checkLengths(operation, [
               ["eventId", e.eventId, limits.eventId],
