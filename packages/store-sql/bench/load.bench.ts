@@ -8,8 +8,8 @@
  *   per record — inside one `store.transaction` per school, as the baseline commits (each commit syncs the
  *   database file: 11 of them per school would time the disk rather than the store);
  * - baseline: the raw driver (better-sqlite3, pg, mysql2) inserting the same three rows per record with
- *   multi-row INSERTs into identical tables (created by our migrations under another prefix), one transaction per
- *   school — no decoding, no hashing.
+ *   multi-row INSERTs into identical tables (created by our migrations under another prefix), with the same column
+ *   values (school, period, natural key, state), one transaction per school — no decoding, no hashing.
  *
  * Then one school's indicator dataset is loaded back through `Store.loadDataset` (median of 7), against a raw
  * SELECT of the same rows with `JSON.parse`. For the bulk loads, rows/s counts table rows: each record is three
@@ -22,7 +22,7 @@
  * `SQLite`) limits the run to some databases.
  */
 import { Indicators } from "@chanjiao/core"
-import { Store } from "@chanjiao/store"
+import { Aggregates, Store } from "@chanjiao/store"
 import { Layers } from "@chanjiao/store-sql"
 import { Generate } from "@chanjiao/testkit"
 import Database from "better-sqlite3"
@@ -46,16 +46,23 @@ const hash = "0".repeat(64)
 type Records = Generate.SchoolRecords
 const count = (r: Records) => Generate.byType(r).reduce((n, [, xs]) => n + xs.length, 0)
 
-/** The three rows per record the raw baseline writes (values like ours, no decoding or hashing). */
+/**
+ * The three rows per record the raw baseline writes, with the column values ours writes (school, period, natural
+ * key and life-cycle state, so that both sides feed the same index entries); no decoding or hashing.
+ */
 const rawRows = (r: Records) => {
   const aggregates: Array<Array<unknown>> = []
   const audit: Array<Array<unknown>> = []
   const outbox: Array<Array<unknown>> = []
   const at = "2025-07-01T08:00:00.000Z"
+  const schoolOfInternship = new Map(r.internships.map((x) => [x.id, x.schoolId]))
   for (const [type, xs] of Generate.byType(r)) {
-    for (const x of xs as ReadonlyArray<{ id?: string; schoolId?: string; asOf?: string }>) {
-      const id = x.id ?? `${x.schoolId}@${x.asOf}`
-      aggregates.push([type, id, 1, x.schoolId ?? null, null, null, null, null, JSON.stringify(x), at])
+    const t = Aggregates.types[type] as unknown as { readonly idOf: (x: unknown) => string; readonly keys: (x: unknown) => Aggregates.Keys }
+    for (const x of xs as ReadonlyArray<{ internshipId?: string; lifecycle?: { state: string } }>) {
+      const id = t.idOf(x)
+      const k = t.keys(x)
+      const schoolId = type === "assessment" ? (schoolOfInternship.get(x.internshipId!) ?? null) : k.schoolId
+      aggregates.push([type, id, 1, schoolId, k.startsOn, k.endsOn, k.naturalKey, x.lifecycle?.state ?? null, JSON.stringify(x), at])
       audit.push(["bench", at, type, id, 1, "created", null, hash])
       outbox.push([`${type}:${id}:1:0`, type, id, 1, `${type}.created`, JSON.stringify({ type, id, version: 1 }), at, "pending", 0])
     }
