@@ -1,6 +1,6 @@
 /**
  * The end-to-end suite of the campus service, over real HTTP on 127.0.0.1 (a free port), against whichever
- * store the caller gives: `service.test.ts` runs it on a SQLite temp file, `postgres.test.ts` on PostgreSQL.
+ * store the caller gives: `service.test.ts` runs it on a SQLite temp file, `servers.test.ts` on PostgreSQL and MariaDB.
  * Every request here is one of the README's curl examples (same paths, headers and bodies).
  */
 import { Agreements, DualQualified, Indicators, IsoDate, National, Policy, School, Teacher, Validation } from "@chanjiao/core"
