@@ -64,7 +64,7 @@ const rawRows = (r: Records) => {
       const schoolId = type === "assessment" ? (schoolOfInternship.get(x.internshipId!) ?? null) : k.schoolId
       aggregates.push([type, id, 1, schoolId, k.startsOn, k.endsOn, k.naturalKey, x.lifecycle?.state ?? null, JSON.stringify(x), at])
       audit.push(["bench", at, type, id, 1, "created", null, hash])
-      outbox.push([`${type}:${id}:1:0`, type, id, 1, `${type}.created`, JSON.stringify({ type, id, version: 1 }), at, "pending", 0])
+      outbox.push([`${type}:${id}:1:0`, type, id, 1, `${type}.created`, JSON.stringify({ type, id, version: 1, event: `${type}.created`, data: null }), at, "pending", 0])
     }
   }
   return { aggregates, audit, outbox }
