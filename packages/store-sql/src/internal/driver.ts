@@ -8,6 +8,7 @@ import type { Fragment, Statement } from "@effect/sql/Statement"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Scope from "effect/Scope"
 import { globalValue } from "effect/GlobalValue"
 import { classify, isSqlError, short, toStoreError, uniqueViolation } from "./errors.js"
 import type { Dialect, Tables } from "./schema.js"
@@ -246,9 +247,30 @@ const checkRow = (operation: string, row: Row) =>
 /** A `LIMIT` clause from the caller's number (inlined: MySQL's prepared statements are picky about its type). */
 const limitOf = (limit: number | undefined): number | undefined => (limit === undefined || limit === Infinity ? undefined : Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0)
 
-// Per transaction level (the `TransactionConnection` entry @effect/sql creates for each level): rows whose
-// write was lost to a concurrent writer, read afresh for the rest of it (see `read`). Weak: gone with the level.
+// Per transaction (keyed by its connection, which every level of it shares): rows whose write was lost to a
+// concurrent writer, read afresh for the rest of it (see `read`). Weak: gone with the connection object, which
+// @effect/sql's MySQL client makes anew for each transaction.
 const lostWrites = new WeakMap<object, Set<string>>()
+
+/**
+ * MySQL/MariaDB transactions at READ COMMITTED, PostgreSQL's default: every statement sees what is committed.
+ * At InnoDB's default REPEATABLE READ a transaction reads from the snapshot of its first read, so after losing a
+ * compare-and-set it still sees the old version; and with `innodb_snapshot_isolation` (on by default since
+ * MariaDB 11.6.2) a write to a row changed after that snapshot fails with "Record has changed since last read"
+ * instead of finding the row at a new version — a plain conflict the store could not report as `Conflict`.
+ * `SET TRANSACTION` (no SESSION) applies to the next transaction only: the host's sessions keep their level.
+ */
+const readCommittedTransactions = (sql: SqlClient.SqlClient): SqlClient.SqlClient["withTransaction"] =>
+  SqlClient.makeWithTransaction({
+    transactionTag: SqlClient.TransactionConnection,
+    spanAttributes: [["db.system.name", "mysql"]],
+    acquireConnection: Effect.flatMap(Scope.make(), (scope) => Effect.map(Scope.extend(sql.reserve, scope), (conn) => [scope, conn] as const)),
+    begin: (conn) => Effect.asVoid(Effect.zipRight(conn.executeUnprepared("SET TRANSACTION ISOLATION LEVEL READ COMMITTED", [], undefined), conn.executeUnprepared("START TRANSACTION", [], undefined))),
+    savepoint: (conn, id) => Effect.asVoid(conn.executeUnprepared(`SAVEPOINT effect_sql_${id}`, [], undefined)),
+    commit: (conn) => Effect.asVoid(conn.executeUnprepared("COMMIT", [], undefined)),
+    rollback: (conn) => Effect.asVoid(conn.executeUnprepared("ROLLBACK", [], undefined)),
+    rollbackSavepoint: (conn, id) => Effect.asVoid(conn.executeUnprepared(`ROLLBACK TO SAVEPOINT effect_sql_${id}`, [], undefined))
+  })
 
 /**
  * Builds the driver over the `SqlClient` in context.
@@ -278,6 +300,16 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     if (dialect === undefined) {
       return yield* Effect.fail(new Errors.StoreError({ reason: "unknown", operation: "make sql driver", detail: "only SQLite, PostgreSQL and MySQL/MariaDB are supported / 仅支持 SQLite、PostgreSQL 与 MySQL/MariaDB" }))
     }
+    // MySQL/MariaDB: our transactions at READ COMMITTED (see `readCommittedTransactions`) — unless the server
+    // writes a statement-based binary log, which InnoDB refuses to write at that level.
+    const withTransaction: SqlClient.SqlClient["withTransaction"] =
+      dialect === "mysql" &&
+      !(yield* sql<{ readonly logBin: unknown; readonly format: unknown }>`SELECT @@log_bin AS ${sql("logBin")}, @@binlog_format AS ${sql("format")}`.pipe(
+        Effect.map((rows) => Number(rows[0]?.logBin) === 1 && String(rows[0]?.format).toUpperCase() === "STATEMENT"),
+        mapSqlErrors("make sql driver")
+      ))
+        ? readCommittedTransactions(sql)
+        : sql.withTransaction
     const t = tables(prefix)
     const A = sql(t.aggregates)
     const AU = sql(t.audit)
@@ -367,7 +399,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     const indicators = options.indicators === true ? {} : options.indicators === false || options.indicators === undefined ? undefined : options.indicators
     const indb = indicators === undefined ? undefined : IndbDerive.make(sql, prefix, t.aggregates, indicators.gatesPolicy)
     const sideWrite = (rows: ReadonlyArray<Row>) => (indb === undefined ? Effect.void : indb.write(rows))
-    const withSide = <A, E, R>(self: Effect.Effect<A, E, R>) => (indb === undefined ? self : sql.withTransaction(self))
+    const withSide = <A, E, R>(self: Effect.Effect<A, E, R>) => (indb === undefined ? self : withTransaction(self))
     // Sequence numbers are inlined as integer literals: mysql2 binds every JavaScript number as a DOUBLE, and
     // InnoDB compares a BIGINT key with a DOUBLE without the index — a locking statement then scans and locks
     // every row of the table.
@@ -385,13 +417,14 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     // `withTransaction` runs the caller's effect inside its "sql.transaction" span, and Effect wraps an error
     // failed inside a span in a Proxy that carries the span: unwrapped here, the caller gets back its own
     // error instance (as from any other adapter), not a look-alike that fails `===`.
-    const transaction: Driver["transaction"] = (self) => mapSqlErrors("transaction")(sql.withTransaction(self)).pipe(Effect.mapError(Cause.originalError))
+    const transaction: Driver["transaction"] = (self) => mapSqlErrors("transaction")(withTransaction(self)).pipe(Effect.mapError(Cause.originalError))
 
-    // MySQL's transactions read from a snapshot taken at their first read (REPEATABLE READ), PostgreSQL's and
-    // the memory adapter's see what is committed. After a compare-and-set or an insert lost to a concurrent
-    // writer, the snapshot still shows the row as it was, so a `Conflict` built from it would name a stale
-    // version. Such rows are remembered for the rest of the transaction (level) and read with LOCK IN SHARE
-    // MODE, which reads the latest committed row; the failed statement already holds a lock on it, so this
+    // Our own MySQL transactions run at READ COMMITTED, but one the host opened (the store then works inside it)
+    // or one on a server with a statement-based binary log reads from a snapshot taken at its first read
+    // (REPEATABLE READ), where PostgreSQL's and the memory adapter's see what is committed. After a compare-and-set
+    // or an insert lost to a concurrent writer, the snapshot still shows the row as it was, so a `Conflict` built
+    // from it would name a stale version. Such rows are remembered for the rest of the transaction (all its
+    // levels: a retry in a later savepoint must see the row too) and read with LOCK IN SHARE MODE, which reads the latest committed row; the failed statement already holds a lock on it, so this
     // adds no wait and no deadlock. Other reads stay plain (locking reads of missing rows take gap locks that
     // make concurrent creations deadlock).
     const lostWrite = (type: string, id: string) =>
@@ -399,14 +432,14 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
         ? Effect.void
         : Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), (tx) => {
             if (Option.isNone(tx)) return
-            let keys = lostWrites.get(tx.value)
-            if (keys === undefined) lostWrites.set(tx.value, (keys = new Set()))
+            let keys = lostWrites.get(tx.value[0])
+            if (keys === undefined) lostWrites.set(tx.value[0], (keys = new Set()))
             keys.add(`${type}\u0000${id}`)
           })
     const readLatest = (type: string, id: string) =>
       dialect !== "mysql"
         ? Effect.succeed(false)
-        : Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), (tx) => Option.isSome(tx) && lostWrites.get(tx.value)?.has(`${type}\u0000${id}`) === true)
+        : Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), (tx) => Option.isSome(tx) && lostWrites.get(tx.value[0])?.has(`${type}\u0000${id}`) === true)
 
     const read: Driver["read"] = (type, id) => {
       const operation = `read ${short(type)} ${short(id)}`
@@ -639,7 +672,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
         // read without locks, and then locked one by one through the primary key (record locks only), the
         // claim condition checked again under the lock.
         mysql: () =>
-          sql.withTransaction(
+          withTransaction(
             Effect.gen(function* () {
               const seqs: Array<number> = []
               let after = 0
