@@ -112,7 +112,10 @@ export interface StoreClient {
   }
   readonly loadDataset: (query?: Store.DatasetQuery) => Promise<Indicators.Dataset>
   readonly migrate: () => Promise<void>
-  /** Closes the connections. Calls made afterwards reject. */
+  /**
+   * Waits for the calls in flight to settle, then closes the connections. Calls made afterwards reject with a
+   * `StoreError` (reason `unavailable`). Closing again returns the same Promise.
+   */
   readonly close: () => Promise<void>
 }
 
@@ -193,7 +196,17 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
     throw Cause.squash(built.cause)
   }
   const store = built.value
-  const run = <A, E>(effect: Effect.Effect<A, E, never>): Promise<A> => runtime.runPromiseExit(effect).then(settle)
+  // `close()` lets the calls in flight finish (a write lands whole or not at all, and its Promise settles), then
+  // closes the connections; calls made after it reject with a `StoreError` at once.
+  const inFlight = new Set<Promise<unknown>>()
+  let closing: Promise<void> | undefined
+  const run = <A, E>(effect: Effect.Effect<A, E, never>): Promise<A> => {
+    if (closing !== undefined) return Promise.reject(new Errors.StoreError({ reason: "unavailable", operation: "call a closed client", detail: "close() was called on this client / 客户端已关闭（已调用 close()）" }))
+    const call = runtime.runPromiseExit(effect)
+    inFlight.add(call)
+    void call.finally(() => inFlight.delete(call))
+    return call.then(settle)
+  }
   const { retry, deadLetter, revive } = store.outbox
 
   return {
@@ -217,6 +230,6 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
     },
     loadDataset: (query) => run(store.loadDataset(query)),
     migrate: () => run(store.migrate),
-    close: () => runtime.dispose()
+    close: () => (closing ??= Promise.allSettled([...inFlight]).then(() => runtime.dispose()))
   }
 }

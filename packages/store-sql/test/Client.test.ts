@@ -64,12 +64,32 @@ const exercise = async (client: Client.StoreClient) => {
   expect((await client.loadDataset({ schoolIds: ["s-kit"] })).teachers.length).toBe(1)
 }
 
+/**
+ * `close()` with calls in flight: they settle as they would have (the writes land whole), the connections close
+ * after them, and a call made afterwards rejects at once with our own error.
+ */
+const closeWhileBusy = async (client: Client.StoreClient) => {
+  const writes = Array.from({ length: 5 }, (_, k) => client.put("student", fixtures.student(`busy-${k}`), { ...author, expectedVersion: 0 }))
+  const reads = Array.from({ length: 5 }, () => client.list("student"))
+  const closed = client.close()
+  expect(client.close()).toBe(closed)
+  expect((await Promise.all(writes)).map((s) => [s.id, s.version])).toEqual(Array.from({ length: 5 }, (_, k) => [`busy-${k}`, 1]))
+  for (const r of await Promise.all(reads)) expect(r.every((s) => s.type === "student")).toBe(true)
+  await closed
+  for (const after of [client.find("teacher", "t-1"), client.put("student", fixtures.student("late"), { ...author, expectedVersion: 0 }), client.outbox.list()]) {
+    const e = await rejection(after)
+    expect(e).toBeInstanceOf(Errors.StoreError)
+    expect([(e as Errors.StoreError).reason, (e as Errors.StoreError).messageZh]).toEqual(["unavailable", "数据库不可用（call a closed client）：close() was called on this client / 客户端已关闭（已调用 close()）"])
+  }
+}
+
 describe("Client", () => {
   it("memory: every method, and our own errors", async () => {
     const client = await Client.createClient({ url: "memory:" })
     try {
       expect(client.adapter.name).toBe("memory")
       await exercise(client)
+      await closeWhileBusy(client)
     } finally {
       await client.close()
     }
@@ -84,7 +104,10 @@ describe("Client", () => {
       await first.close()
       const again = await Client.createClient({ url: `sqlite://${db.filename}`, prefix: "host_cj_" })
       expect((await again.get("teacher", "t-1")).version).toBe(3)
-      await again.close()
+      await closeWhileBusy(again)
+      const third = await Client.createClient({ url: `sqlite:${db.filename}`, prefix: "host_cj_" })
+      expect((await third.list("student")).length).toBe(5)
+      await third.close()
       const memory = await Client.createClient({ url: "sqlite::memory:" })
       expect(memory.adapter.capabilities.durable).toBe(false)
       await memory.close()
@@ -134,6 +157,7 @@ for (const t of [target("pg"), target("mysql")]) {
       try {
         expect(client.adapter).toEqual({ name: t.dialect === "pg" ? "postgresql" : "mysql", capabilities: { concurrentWriters: true, migrations: true, durable: true } })
         await exercise(client)
+        await closeWhileBusy(client)
       } finally {
         await client.close()
         const clientLayer = t.dialect === "pg" ? Layers.layerPgClient({ url: t.url }) : Layers.layerMysqlClient({ url: t.url })
