@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url"
 // packages are tested separately by `npm run smoke:pack`.
 export const alias = {
   "@chanjiao/store/testing": fileURLToPath(new URL("./packages/store/src/testing.ts", import.meta.url)),
+  "@chanjiao/store/fixtures": fileURLToPath(new URL("./packages/store/src/fixtures.ts", import.meta.url)),
   "@chanjiao/store-sql": fileURLToPath(new URL("./packages/store-sql/src/index.ts", import.meta.url)),
   "@chanjiao/store": fileURLToPath(new URL("./packages/store/src/index.ts", import.meta.url)),
   "@chanjiao/testkit": fileURLToPath(new URL("./packages/testkit/src/index.ts", import.meta.url)),

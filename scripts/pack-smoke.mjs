@@ -76,6 +76,7 @@ console.log("CJS ok: county of", ds.schools.length, "schools,", ds.students.leng
   },
   "@chanjiao/store": {
     esm: `import { Memory, Store, Errors } from "@chanjiao/store"
+import { fixtures } from "@chanjiao/store/fixtures"
 import * as Effect from "effect/Effect"
 import * as DateTime from "effect/DateTime"
 const school = { id: "s-1", code: "3137004512", name: "金乡县职业中等专业学校", type: "secondary", province: "37", legalPerson: true, hasCharter: true, attachedClassesOnly: false }
@@ -85,12 +86,15 @@ const program = Effect.gen(function* () {
   yield* store.put("school", school, w(0))
   const stale = yield* Effect.flip(store.put("school", school, w(0)))
   if (!(stale instanceof Errors.Conflict)) throw new Error("expected a Conflict")
+  yield* store.put("teacher", fixtures.teacher("t-1", "s-1"), w(0))
   return (yield* store.get("school", "s-1")).version
 })
 const version = await Effect.runPromise(Effect.provide(program, Memory.layerMemory))
 if (version !== 1) throw new Error("version " + version)
-console.log("ESM ok: memory store put/get, stale write is a Conflict")`,
+console.log("ESM ok: memory store put/get, stale write is a Conflict; @chanjiao/store/fixtures loads without a test runner")`,
     cjs: `const { Memory, Store, Errors } = require("@chanjiao/store")
+const { fixtures } = require("@chanjiao/store/fixtures")
+if (fixtures.school().id !== "s-kit") throw new Error("fixtures")
 const Effect = require("effect/Effect")
 const DateTime = require("effect/DateTime")
 const program = Effect.flatMap(Store.Store, (store) => Effect.flip(store.put("teacher", { id: "t" }, { actor: "smoke", at: DateTime.unsafeMake("2025-03-01T08:00:00Z"), expectedVersion: 0 })))

@@ -16,6 +16,11 @@ describe("docs examples run", () => {
     const text = readFileSync(join(here, "..", page), "utf8")
     const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!)
     it(`${page} has examples`, () => expect(blocks.length).toBeGreaterThan(0))
+    // Run here inside vitest, an example could use what needs it; a reader runs it with plain node. Only the
+    // example of the conformance kit itself (a test file, calling `suite`) may import the kit.
+    it(`${page}: examples import nothing that needs a test runner`, () => {
+      for (const code of blocks) if (!/\bsuite\(/.test(code)) expect(code).not.toMatch(/from "(@chanjiao\/store\/testing|vitest|@effect\/vitest)"/)
+    })
     blocks.forEach((code, i) => {
       it(`${page} example ${i + 1}`, async () => {
         const file = join(tmp, `${page.replace(/[/.]/g, "_")}_${i + 1}.ts`)
