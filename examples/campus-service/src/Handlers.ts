@@ -30,8 +30,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import type { CriterionView } from "./Api.js"
-import { CampusApi, Forbidden, NotFound, StorageFailed, TransitionRefused, Unavailable, VersionConflict } from "./Api.js"
-import type { InvalidRequest } from "./Api.js"
+import { CampusApi, Forbidden, InvalidRequest, NotFound, StorageFailed, TransitionRefused, Unavailable, VersionConflict } from "./Api.js"
 import * as Input from "./Input.js"
 
 /**
@@ -111,7 +110,9 @@ type ApiError = InvalidRequest | Forbidden | NotFound | VersionConflict | Transi
 const fromStoreError = (e: StoreErrors.StoreError, what: { readonly type: string; readonly id: string }): ApiError =>
   e.reason === "not-found"
     ? new NotFound({ ...what, messageZh: e.messageZh, messageEn: e.messageEn })
-    : e.reason === "unavailable"
+    : e.reason === "invalid"
+      ? new InvalidRequest({ entity: what.type, messageZh: e.messageZh, messageEn: e.messageEn, issues: [] })
+      : e.reason === "unavailable"
       ? new Unavailable({ messageZh: e.messageZh, messageEn: e.messageEn })
       : // The message names the operation and reason, never the driver's error (kept in `cause`, not sent).
         new StorageFailed({ reason: e.reason, messageZh: e.messageZh, messageEn: e.messageEn })

@@ -40,6 +40,8 @@ export interface ClientOptions {
   readonly prefix?: string | undefined
   /** The most connections the pool opens (PostgreSQL, MySQL; default 10). */
   readonly maxConnections?: number | undefined
+  /** How long opening a connection may take (PostgreSQL, MySQL; default 10 seconds); then `unavailable`. */
+  readonly connectTimeout?: Layers.UrlOptions["connectTimeout"]
   /**
    * Typed extension fields of a plugin bundle (`Plugin.compose(...).extensions`): writes with bad extension
    * fields are refused, reads give the typed values (see `Store.Options`).
@@ -128,22 +130,22 @@ export interface StoreClient {
 export const layerFromUrl = (options: ClientOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> | Errors.StoreError => {
   const { url } = options
   const prefix = options.prefix === undefined ? {} : { prefix: options.prefix }
-  const pool = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }
+  const pool = { ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }), ...(options.connectTimeout === undefined ? {} : { connectTimeout: options.connectTimeout }) }
   const extensions = options.extensions === undefined ? undefined : { extensions: options.extensions }
   if (url === "memory:") return extensions === undefined ? Memory.layerMemory : Memory.layerMemoryWith(extensions)
   if (/^sqlite:/i.test(url)) {
     const rest = url.slice("sqlite:".length)
     const filename = rest.startsWith("//") ? rest.slice(2) : rest
-    if (filename === "") return new Errors.StoreError({ reason: "unavailable", operation: "create client", detail: "sqlite: needs a file path or :memory: / sqlite: 后应为文件路径或 :memory:" })
+    if (filename === "") return new Errors.StoreError({ reason: "invalid", operation: "create client", detail: "sqlite: 后应为文件路径或 :memory: / sqlite: needs a file path or :memory:" })
     return Layers.layerSqlite({ filename, ...prefix, ...extensions })
   }
   if (/^postgres(ql)?:\/\//i.test(url)) return Layers.layerPg({ url, ...prefix, ...pool, ...extensions })
   if (/^(mysql|mariadb):\/\//i.test(url)) return Layers.layerMysql({ url, ...prefix, ...pool, ...extensions })
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1] ?? "(none)"
   return new Errors.StoreError({
-    reason: "unavailable",
+    reason: "invalid",
     operation: "create client",
-    detail: `unsupported url scheme ${scheme}: use sqlite:, postgres://, mysql://, mariadb:// or memory: / 不支持的数据库地址`
+    detail: `不支持的数据库地址类型 ${scheme}，应为 sqlite:、postgres://、mysql://、mariadb:// 或 memory: / unsupported url scheme ${scheme}: use sqlite:, postgres://, mysql://, mariadb:// or memory:`
   })
 }
 

@@ -71,6 +71,16 @@ export interface UrlOptions extends StoreOptions {
    * while the migrations run on another).
    */
   readonly maxConnections?: number | undefined
+  /**
+   * How long opening a connection may take before it fails as `unavailable` (default 10 seconds): a server
+   * that accepts the connection but never answers is given up on, not waited for.
+   */
+  readonly connectTimeout?: Duration.DurationInput | undefined
+}
+
+const connectTimeoutOf = (options: UrlOptions): Duration.Duration => {
+  const d = Duration.decodeUnknown(options.connectTimeout ?? "10 seconds")
+  return d._tag === "Some" && Duration.greaterThan(d.value, Duration.zero) && Duration.isFinite(d.value) ? d.value : Duration.seconds(10)
 }
 
 const poolSize = (n: number | undefined) => (n === undefined ? undefined : Math.max(2, Math.floor(n)))
@@ -103,15 +113,35 @@ const passwordOf = (url: string): string | undefined => {
 /** A client that could not be built: `unavailable`, naming where it tried to connect. */
 const cannotConnect = (system: string, where: string, secret: string | undefined) => (error: unknown) => {
   const { detail } = classify(error)
-  // A driver may quote its connection string back; whatever it says, the password stays out.
+  // A driver may quote its connection string back; whatever it says, the password stays out — of the message,
+  // and of the cause kept for diagnostics (a url parser's error carries the whole url as its `input`).
   const scrub = (s: string) => (secret === undefined ? s : s.split(secret).join("***").split(encodeURIComponent(secret)).join("***"))
+  const cause =
+    secret === undefined
+      ? error
+      : Object.assign(new Error(scrub(error instanceof Error ? error.message : String(error))), {
+          name: error instanceof Error ? error.name : "Error",
+          ...(typeof (error as { code?: unknown })?.code === "string" ? { code: (error as { code: string }).code } : {})
+        })
   return new Errors.StoreError({
     reason: "unavailable",
     operation: `connect to ${system}`,
-    detail: scrub(`cannot connect to ${system} at ${where} / 无法连接 ${system}（${where}）: ${detail}`),
-    cause: error
+    detail: scrub(`无法连接 ${system}（${where}）/ cannot connect to ${system} at ${where}: ${detail}`),
+    cause
   })
 }
+
+/** A store option that is wrong before any connection is tried: `invalid`. */
+const invalidOption = (operation: string, detail: string) => new Errors.StoreError({ reason: "invalid", operation, detail })
+
+/** The table prefix checked before a client opens anything (a SQLite file would otherwise be created). */
+const checkPrefix = (options: StoreOptions | undefined): Errors.StoreError | undefined =>
+  options?.prefix === undefined || SqlDriver.prefixPattern.test(options.prefix)
+    ? undefined
+    : invalidOption(
+        "make sql driver",
+        `表名前缀须为小写字母开头的字母、数字或下划线，最多 21 个字符 / table prefix ${JSON.stringify(options.prefix.slice(0, 40))} must match ${SqlDriver.prefixPattern.source}`
+      )
 
 const clientLayer = <E>(make: Effect.Effect<SqlClient.SqlClient, E, Scope.Scope | Reactivity.Reactivity>, onError: (error: unknown) => Errors.StoreError): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
   Layer.scopedContext(
@@ -156,7 +186,8 @@ export const layerSqliteClient = (options: SqliteOptions): Layer.Layer<SqlClient
  */
 export const layerPgClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
   clientLayer(
-    PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: poolSize(options.maxConnections) }),
+    // pg has no connect timeout of its own: without one, a server that accepts and stays silent is waited for forever.
+    PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: poolSize(options.maxConnections), connectTimeout: connectTimeoutOf(options) }),
     cannotConnect("PostgreSQL", whereOf(options.url), passwordOf(options.url))
   )
 
@@ -166,11 +197,19 @@ export const layerPgClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlCli
  * @since 0.1.0
  * @category layers
  */
-export const layerMysqlClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
-  clientLayer(
-    MysqlClient.make({ url: Redacted.make(options.url.replace(/^mariadb:/i, "mysql:")), maxConnections: poolSize(options.maxConnections) }),
-    cannotConnect("MySQL", whereOf(options.url), passwordOf(options.url))
-  )
+export const layerMysqlClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> => {
+  // MySQL has no default database: without one in the url, the first statement fails with "No database selected".
+  const path = urlParts(options.url)?.path ?? ""
+  if (urlParts(options.url) !== undefined && path.replace(/^\//, "") === "") {
+    return Layer.fail(
+      invalidOption("connect to MySQL", `地址中缺少数据库名，应为 mysql://用户:密码@主机:3306/数据库 / the url names no database: mysql://user:password@host:3306/database (${whereOf(options.url)})`)
+    )
+  }
+  // mysql2 reads its options from the url's query too: the connect timeout goes there unless the url sets one.
+  const url = options.url.replace(/^mariadb:/i, "mysql:")
+  const withTimeout = /[?&]connectTimeout=/.test(url) ? url : `${url}${url.includes("?") ? "&" : "?"}connectTimeout=${Math.round(Duration.toMillis(connectTimeoutOf(options)))}`
+  return clientLayer(MysqlClient.make({ url: Redacted.make(withTimeout), maxConnections: poolSize(options.maxConnections) }), cannotConnect("MySQL", whereOf(options.url), passwordOf(options.url)))
+}
 
 /**
  * A store in a SQLite database (a file, or `:memory:`), migrated.
@@ -188,8 +227,10 @@ export const layerMysqlClient = (options: UrlOptions): Layer.Layer<SqlClient.Sql
  * @since 0.1.0
  * @category layers
  */
-export const layerSqlite = (options: SqliteOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> =>
-  layerStore(options).pipe(Layer.provide(layerSqliteClient(options)))
+export const layerSqlite = (options: SqliteOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => {
+  const bad = checkPrefix(options)
+  return bad !== undefined ? Layer.fail(bad) : layerStore(options).pipe(Layer.provide(layerSqliteClient(options)))
+}
 
 /**
  * A store in PostgreSQL, migrated.
@@ -197,7 +238,10 @@ export const layerSqlite = (options: SqliteOptions): Layer.Layer<Store.Store | D
  * @since 0.1.0
  * @category layers
  */
-export const layerPg = (options: UrlOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => layerStore(options).pipe(Layer.provide(layerPgClient(options)))
+export const layerPg = (options: UrlOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => {
+  const bad = checkPrefix(options)
+  return bad !== undefined ? Layer.fail(bad) : layerStore(options).pipe(Layer.provide(layerPgClient(options)))
+}
 
 /**
  * A store in MySQL or MariaDB, migrated.
@@ -205,4 +249,7 @@ export const layerPg = (options: UrlOptions): Layer.Layer<Store.Store | Driver.S
  * @since 0.1.0
  * @category layers
  */
-export const layerMysql = (options: UrlOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => layerStore(options).pipe(Layer.provide(layerMysqlClient(options)))
+export const layerMysql = (options: UrlOptions): Layer.Layer<Store.Store | Driver.StoreDriver, Errors.StoreError> => {
+  const bad = checkPrefix(options)
+  return bad !== undefined ? Layer.fail(bad) : layerStore(options).pipe(Layer.provide(layerMysqlClient(options)))
+}

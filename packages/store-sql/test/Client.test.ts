@@ -4,6 +4,10 @@ import { Errors } from "@chanjiao/store"
 import { fixtures } from "@chanjiao/store/testing"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { existsSync } from "node:fs"
+import { createServer } from "node:net"
+import type { AddressInfo } from "node:net"
+import { inspect } from "node:util"
 import { Client, Layers } from "../src/index.js"
 import { describeTarget, dropTables, randomPrefix, sqliteDatabase, target } from "./services.js"
 
@@ -120,10 +124,62 @@ describe("Client", () => {
     for (const url of ["oracle://db/x", "sqlite:", "nothing"]) {
       const e = await rejection(Client.createClient({ url }))
       expect(e).toBeInstanceOf(Errors.StoreError)
-      expect((e as Errors.StoreError).reason).toBe("unavailable")
+      expect((e as Errors.StoreError).reason).toBe("invalid")
+      expect((e as Errors.StoreError).messageZh).toMatch(/^调用参数或配置无效（create client）：(不支持的数据库地址类型|sqlite: 后应为)/)
     }
     expect(Client.layerFromUrl({ url: "ftp://x" })).toBeInstanceOf(Errors.StoreError)
   })
+
+  it("a bad table prefix is refused before anything is opened: no SQLite file appears", async () => {
+    const db = sqliteDatabase()
+    try {
+      for (const url of [`sqlite:${db.filename}`, "postgres://u@127.0.0.1:1/test", "mysql://u@127.0.0.1:1/test"]) {
+        const e = await rejection(Client.createClient({ url, prefix: "Cj prefix; --" }))
+        expect(e).toBeInstanceOf(Errors.StoreError)
+        expect([(e as Errors.StoreError).reason, (e as Errors.StoreError).messageZh.startsWith("调用参数或配置无效（make sql driver）：表名前缀须为")]).toEqual(["invalid", true])
+      }
+      expect(existsSync(db.filename)).toBe(false)
+    } finally {
+      db.dispose()
+    }
+  })
+
+  it("a MySQL url without a database is refused, saying so in both languages", async () => {
+    for (const url of ["mysql://root@127.0.0.1:3306", "mariadb://root@127.0.0.1:3306/"]) {
+      const e = await rejection(Client.createClient({ url }))
+      expect(e).toBeInstanceOf(Errors.StoreError)
+      expect((e as Errors.StoreError).reason).toBe("invalid")
+      expect((e as Errors.StoreError).message).toContain("地址中缺少数据库名")
+      expect((e as Errors.StoreError).message).toContain("the url names no database")
+    }
+  })
+
+  it("a server that accepts connections but never answers is unavailable after connectTimeout, not waited for", async () => {
+    const silent = createServer(() => undefined)
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve))
+    const port = (silent.address() as AddressInfo).port
+    try {
+      for (const scheme of ["postgres", "mysql"]) {
+        const started = Date.now()
+        const e = await rejection(Client.createClient({ url: `${scheme}://u@127.0.0.1:${port}/test`, connectTimeout: "1 second" }))
+        expect(e).toBeInstanceOf(Errors.StoreError)
+        expect((e as Errors.StoreError).reason).toBe("unavailable")
+        expect((e as Errors.StoreError).detail).toContain(`127.0.0.1:${port}/test`)
+        expect(Date.now() - started).toBeLessThan(15_000)
+      }
+    } finally {
+      silent.close()
+    }
+  }, 40_000)
+
+  it("the password is in neither the message nor the cause kept for diagnostics", async () => {
+    for (const url of ["mysql://root:S3cretPW@:3306/test", "postgres://root:S3cretPW@127.0.0.1:1/test", "mysql://root:S3cretPW@127.0.0.1:1/test"]) {
+      const e = await rejection(Client.createClient({ url, connectTimeout: "2 seconds" }))
+      expect(e).toBeInstanceOf(Errors.StoreError)
+      expect(inspect(e, { depth: 10 })).not.toContain("S3cretPW")
+      expect(JSON.stringify((e as Errors.StoreError).cause ?? null)).not.toContain("S3cretPW")
+    }
+  }, 30_000)
 
   it("a SQLite file that cannot be opened is unavailable", async () => {
     const e = await rejection(Client.createClient({ url: "sqlite:/nonexistent-dir/deeper/store.db" }))

@@ -499,7 +499,7 @@ for (const t of targets) {
         Effect.gen(function* () {
           for (const prefix of ["", "1x_", "Cj_", "cj-", "a".repeat(22), "cj_; drop"]) {
             const e = yield* Effect.flip(SqlDriver.make({ prefix }))
-            expect(e.reason).toBe("unknown")
+            expect(e.reason).toBe("invalid")
             expect(e.messageEn).toContain("prefix")
           }
         }).pipe(Effect.provide(fixture(t, { migrate: false }))),

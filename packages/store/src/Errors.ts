@@ -16,12 +16,14 @@ import * as Schema from "effect/Schema"
  * - `unavailable`: the database cannot be reached, or a connection was lost.
  * - `migration`: the schema could not be brought up to date.
  * - `corrupt`: a stored row no longer decodes with its Schema.
+ * - `invalid`: the call or the configuration is wrong (an expected version that is not a whole number, a lease
+ *   out of range, text a database cannot store, an unknown url scheme, a bad table prefix): fix the caller.
  * - `unknown`: anything else the driver reported.
  *
  * @since 0.1.0
  * @category models
  */
-export const Reason = Schema.Literal("not-found", "conflict", "constraint", "unavailable", "migration", "corrupt", "unknown")
+export const Reason = Schema.Literal("not-found", "conflict", "constraint", "unavailable", "migration", "corrupt", "invalid", "unknown")
 
 /**
  * @since 0.1.0
@@ -36,6 +38,7 @@ const reasonZh: Record<Reason, string> = {
   unavailable: "数据库不可用",
   migration: "数据库结构升级失败",
   corrupt: "存储的数据已损坏，无法解析",
+  invalid: "调用参数或配置无效",
   unknown: "存储出错"
 }
 

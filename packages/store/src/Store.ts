@@ -332,6 +332,18 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       return { type: t.type, id, version, value, updatedAt: at }
     })
 
+  /** The caller's version: a whole number from `least` (0 to create, 1 for a change of something stored). */
+  const checkVersion = (operation: string, expectedVersion: unknown, least: number): Effect.Effect<void, StoreError> =>
+    Number.isSafeInteger(expectedVersion) && (expectedVersion as number) >= least
+      ? Effect.void
+      : Effect.fail(
+          new StoreError({
+            reason: "invalid",
+            operation,
+            detail: `版本号应为不小于 ${least} 的整数${least === 0 ? "（新建为 0）" : ""}，收到 ${typeof expectedVersion === "string" ? JSON.stringify(expectedVersion) : String(expectedVersion)} / expectedVersion must be a whole number ≥ ${least}${least === 0 ? " (0 to create)" : ""}, got ${typeof expectedVersion === "string" ? JSON.stringify(expectedVersion) : String(expectedVersion)}`
+          })
+        )
+
   /** Reads the row a change starts from and checks the caller's version. */
   const current = (t: Any, id: string, expectedVersion: number) =>
     Effect.gen(function* () {
@@ -344,9 +356,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
   const put: Service["put"] = (type, value, options) =>
     Effect.gen(function* () {
       const t = yield* typeOf(type)
-      if (!Number.isInteger(options.expectedVersion) || options.expectedVersion < 0) {
-        return yield* Effect.fail(new StoreError({ reason: "conflict", operation: `put ${type}`, detail: `expectedVersion must be a whole number ≥ 0, got ${String(options.expectedVersion)} / 版本号应为非负整数` }))
-      }
+      yield* checkVersion(`put ${type}`, options.expectedVersion, 0)
       // Decode first: invalid input writes nothing.
       const decoded = decoderOf(t)(value)
       if (Either.isLeft(decoded)) return yield* Effect.fail(decoded.left)
@@ -494,6 +504,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
     Effect.gen(function* () {
       const t = yield* typeOf(type)
       const machineOf = yield* lifecycleOf(t)
+      yield* checkVersion(`change ${type} ${id}`, options.expectedVersion, 1)
       return yield* driver.transaction(
         Effect.gen(function* () {
           const row = yield* current(t, id, options.expectedVersion)

@@ -146,6 +146,18 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect((e as Conflict).current).toBe(1)
         }))
 
+      test("put - an expected version that is not a whole number ≥ 0 is refused as invalid, writing nothing", (store) =>
+        Effect.gen(function* () {
+          for (const expectedVersion of [-1, 1.5, Number.NaN, Infinity, "1" as unknown as number]) {
+            const e = yield* Effect.flip(store.put("student", fixtures.student("st-1"), { ...author(), expectedVersion }))
+            expect([e._tag, (e as StoreError).reason]).toEqual(["StoreError", "invalid"])
+            expect((e as StoreError).messageZh).toContain("版本号应为不小于 0 的整数")
+          }
+          expect(yield* store.find("student", "st-1")).toBeUndefined()
+          expect((yield* store.audit()).length).toBe(0)
+          expect((yield* store.outbox.list()).length).toBe(0)
+        }))
+
       test("put - updating an aggregate that does not exist fails not-found", (store) =>
         Effect.gen(function* () {
           const e = yield* Effect.flip(store.put("student", fixtures.student("st-9"), { ...author(), expectedVersion: 3 }))
@@ -453,6 +465,13 @@ export const suite = (name: string, options: SuiteOptions): void => {
           yield* store.transition("cooperation-agreement", "c-1", { ...author(1), expectedVersion: 1, event: { type: "submit", on: D("2024-08-01") }, by: admin, policy })
           const e = yield* Effect.flip(store.transition("cooperation-agreement", "c-1", { ...author(2), expectedVersion: 1, event: { type: "return", on: D("2024-08-02") }, by: { id: "r", roles: ["reviewer"] }, policy }))
           expect(e).toBeInstanceOf(Conflict)
+          // A change starts from a stored version: 0 (or any non-whole number) is the caller's mistake, not a conflict.
+          for (const expectedVersion of [0, -2, 2.5]) {
+            const bad = yield* Effect.flip(store.transition("cooperation-agreement", "c-1", { ...author(2), expectedVersion, event: { type: "return", on: D("2024-08-02") }, by: { id: "r", roles: ["reviewer"] }, policy }))
+            expect([bad._tag, (bad as StoreError).reason]).toEqual(["StoreError", "invalid"])
+            const advanced = yield* Effect.flip(store.advance("cooperation-agreement", "c-1", { ...author(2), expectedVersion, policy }))
+            expect((advanced as StoreError).reason).toBe("invalid")
+          }
         }))
 
       test("put - cannot move a life-cycle state; a new record may arrive only in a state its machine has", (store) =>

@@ -283,7 +283,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     if (!prefixPattern.test(prefix)) {
       return yield* Effect.fail(
         new Errors.StoreError({
-          reason: "unknown",
+          reason: "invalid",
           operation: "make sql driver",
           detail: `table prefix ${JSON.stringify(short(prefix))} must match ${prefixPattern.source} / 表名前缀须为小写字母开头的字母、数字或下划线，最多 21 个字符`
         })
@@ -298,7 +298,7 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
       orElse: () => undefined
     })
     if (dialect === undefined) {
-      return yield* Effect.fail(new Errors.StoreError({ reason: "unknown", operation: "make sql driver", detail: "only SQLite, PostgreSQL and MySQL/MariaDB are supported / 仅支持 SQLite、PostgreSQL 与 MySQL/MariaDB" }))
+      return yield* Effect.fail(new Errors.StoreError({ reason: "invalid", operation: "make sql driver", detail: "only SQLite, PostgreSQL and MySQL/MariaDB are supported / 仅支持 SQLite、PostgreSQL 与 MySQL/MariaDB" }))
     }
     // MySQL/MariaDB: our transactions at READ COMMITTED (see `readCommittedTransactions`) — unless the server
     // writes a statement-based binary log, which InnoDB refuses to write at that level.
