@@ -12,6 +12,7 @@ import * as Layer from "effect/Layer"
 import type { AuditEntry, Driver, OutboxEntry, Query, Row } from "./Driver.js"
 import { StoreDriver } from "./Driver.js"
 import { StoreError } from "./Errors.js"
+import { compareCodePoints, normalLimit, take } from "./internal/text.js"
 import * as Store from "./Store.js"
 
 interface Tx {
@@ -65,7 +66,7 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
   const matches = (row: Row, q: Query) =>
     (q.schoolIds === undefined || (row.schoolId !== null && q.schoolIds.includes(row.schoolId))) &&
     (q.ids === undefined || q.ids.includes(row.id)) &&
-    (q.afterId === undefined || row.id > q.afterId) &&
+    (q.afterId === undefined || compareCodePoints(row.id, q.afterId) > 0) &&
     (q.period === undefined || ((row.startsOn === null || row.startsOn <= q.period.to) && (row.endsOn === null || row.endsOn >= q.period.from)))
 
   const setRow = (row: Row) =>
@@ -126,8 +127,8 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
     query: (type, q) =>
       locked(
         Effect.sync(() => {
-          const out = [...rows.values()].filter((r) => r.type === type && matches(r, q)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-          return q.limit === undefined ? out : out.slice(0, q.limit)
+          // By code point, as SQL orders them (see compareCodePoints).
+          return take([...rows.values()].filter((r) => r.type === type && matches(r, q)).sort((a, b) => compareCodePoints(a.id, b.id)), q.limit)
         })
       ),
     schoolsOf: (type, ids) =>
@@ -175,7 +176,7 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
       locked(
         Effect.sync(() => {
           const out = audit.filter((e) => (q.type === undefined || e.type === q.type) && (q.id === undefined || e.id === q.id) && (q.afterSeq === undefined || e.seq > q.afterSeq))
-          return q.limit === undefined ? out : out.slice(0, q.limit)
+          return take(out, q.limit)
         })
       ),
     appendOutbox: (entries) =>
@@ -198,7 +199,8 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
       locked(
         Effect.gen(function* () {
           const out: Array<OutboxEntry> = []
-          for (let i = 0; i < outbox.length && out.length < n; i++) {
+          const most = normalLimit(n) ?? Infinity
+          for (let i = 0; i < outbox.length && out.length < most; i++) {
             const e = outbox[i]!
             if (!claimable(e, at)) continue
             const claimed: OutboxEntry = { ...e, state: "claimed", attempts: e.attempts + 1, claimedBy: claimant, claimedUntil: until }
@@ -231,7 +233,7 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
       locked(
         Effect.sync(() => {
           const out = outbox.filter((e) => (q.state === undefined || e.state === q.state) && (q.afterSeq === undefined || e.seq > q.afterSeq))
-          return q.limit === undefined ? out : out.slice(0, q.limit)
+          return take(out, q.limit)
         })
       ),
     migrate: Effect.void

@@ -24,6 +24,7 @@ import { StoreDriver } from "./Driver.js"
 import { Conflict, InvalidRecords, StoreError, TransitionRefused, UnknownType } from "./Errors.js"
 import * as Codec from "./internal/codec.js"
 import { canonicalJson, sha256, sha256OfJson } from "./internal/hash.js"
+import { normalLimit, storable, unstorableDetail } from "./internal/text.js"
 
 /**
  * A stored aggregate with its version.
@@ -204,6 +205,9 @@ export class Store extends Context.Tag("@chanjiao/store/Store")<Store, Service>(
 
 type Any = AggregateType<unknown, unknown>
 
+/** The longest outbox lease: a year. */
+const maxLeaseSeconds = 365 * 24 * 60 * 60
+
 const typeOf = (type: string): Effect.Effect<Any, UnknownType> =>
   Aggregates.isTypeName(type) ? Effect.succeed(Aggregates.types[type] as unknown as Any) : Effect.fail(new UnknownType({ type, detail: `known: ${Object.keys(Aggregates.types).join(", ")}` }))
 
@@ -211,6 +215,31 @@ const lifecycleOf = (t: Any): Effect.Effect<NonNullable<Any["machine"]>, Unknown
   t.machine === undefined ? Effect.fail(new UnknownType({ type: t.type, detail: "this type has no life cycle" })) : Effect.succeed(t.machine)
 
 const iso = (at: DateTime.Utc) => DateTime.formatIso(at)
+
+/**
+ * The text a call puts into columns of their own (ids, keys, the actor, a claimant), checked before anything is
+ * read or written: what one database cannot store must fail the same way on every adapter.
+ */
+const checkStorable = (operation: string, fields: ReadonlyArray<readonly [string, string | null | undefined]>): Effect.Effect<void, StoreError> => {
+  for (const [field, value] of fields) {
+    if (typeof value === "string" && !storable(value)) return Effect.fail(new StoreError({ reason: "invalid", operation, detail: unstorableDetail(field, value) }))
+  }
+  return Effect.void
+}
+
+/** The columns a record's value fills (its id, school, natural key, parent), for {@link checkStorable}. */
+const columnsOf = (t: Any, a: unknown): ReadonlyArray<readonly [string, string | null | undefined]> => {
+  const keys = t.keys(a)
+  return [
+    ["id", t.idOf(a)],
+    ["schoolId", keys.schoolId],
+    ["naturalKey", keys.naturalKey],
+    ...(t.parent === undefined ? [] : [[`${t.parent.type} id`, t.parent.idOf(a)] as const])
+  ]
+}
+
+/** Ids of a query without those no adapter can have stored (`undefined` stays: no filter). */
+const storableOnly = (ids: ReadonlyArray<string> | undefined) => (ids === undefined ? undefined : ids.filter(storable))
 
 const stampOf = (value: unknown): unknown => (typeof value === "object" && value !== null ? (value as { lifecycle?: unknown }).lifecycle : undefined)
 
@@ -362,6 +391,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       if (Either.isLeft(decoded)) return yield* Effect.fail(decoded.left)
       const a = decoded.right
       const id = t.idOf(a)
+      yield* checkStorable(`put ${type} ${id}`, [["actor", options.actor], ...columnsOf(t, a)])
       return yield* driver.transaction(
         Effect.gen(function* () {
           const previous = options.expectedVersion === 0 ? undefined : yield* current(t, id, options.expectedVersion)
@@ -431,9 +461,11 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       }
       if (invalid.length > 0) return yield* Effect.fail(new InvalidRecords({ type: t.type, total: values.length, invalid }))
       const at = iso(author.at)
+      yield* checkStorable(`create ${values.length} ${t.type}`, [["actor", author.actor]])
       const seen = new Set<string>()
       for (const a of valid) {
         const id = t.idOf(a)
+        yield* checkStorable(`create ${t.type} ${id}`, columnsOf(t, a))
         if (seen.has(id)) return yield* Effect.fail(new Conflict({ type: t.type, id, expected: 0, current: 1 }))
         seen.add(id)
         if (t.machine !== undefined) {
@@ -505,6 +537,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       const t = yield* typeOf(type)
       const machineOf = yield* lifecycleOf(t)
       yield* checkVersion(`change ${type} ${id}`, options.expectedVersion, 1)
+      yield* checkStorable(`change ${type}`, [["id", id], ["actor", (options as { readonly actor?: string }).actor]])
       return yield* driver.transaction(
         Effect.gen(function* () {
           const row = yield* current(t, id, options.expectedVersion)
@@ -544,6 +577,8 @@ export const make = (driver: Driver, options: Options = {}): Service => {
   const find: Service["find"] = (type, id) =>
     Effect.gen(function* () {
       const t = yield* typeOf(type)
+      // An id no adapter can store is in none of them (and asking PostgreSQL would be an error).
+      if (!storable(id)) return undefined
       const row = yield* driver.read(t.type, id)
       return row === undefined ? undefined : yield* load(t, row)
     }) as never
@@ -553,13 +588,22 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       s === undefined ? Effect.fail(new StoreError({ reason: "not-found", operation: `get ${type} ${id}`, detail: `${type} ${id} does not exist / ${type} ${id} 不存在` })) : Effect.succeed(s)
     ) as never
 
-  const rows = (t: Any, query: ListQuery) =>
-    driver.query(t.type, {
-      schoolIds: query.schoolIds,
-      period: query.period === undefined ? undefined : { from: query.period.start, to: query.period.end },
-      ids: query.ids,
-      afterId: query.afterId,
-      limit: query.limit
+  const rows = (t: Any, query: ListQuery): Effect.Effect<ReadonlyArray<Row>, StoreError> =>
+    Effect.suspend(() => {
+      const schoolIds = storableOnly(query.schoolIds)
+      const ids = storableOnly(query.ids)
+      // Asked only for ids (or schools) no adapter can have stored: nothing.
+      if ((query.schoolIds !== undefined && query.schoolIds.length > 0 && schoolIds!.length === 0) || (query.ids !== undefined && query.ids.length > 0 && ids!.length === 0)) return Effect.succeed([])
+      return Effect.zipRight(
+        checkStorable(`list ${t.type}`, [["afterId", query.afterId]]),
+        driver.query(t.type, {
+          schoolIds,
+          period: query.period === undefined ? undefined : { from: query.period.start, to: query.period.end },
+          ids,
+          afterId: query.afterId,
+          limit: normalLimit(query.limit)
+        })
+      )
     })
 
   const list: Service["list"] = (type, query = {}) =>
@@ -571,6 +615,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
   const findByNaturalKey: Service["findByNaturalKey"] = (type, key) =>
     Effect.gen(function* () {
       const t = yield* typeOf(type)
+      if (!storable(key)) return undefined
       const id = yield* driver.findByNaturalKey(t.type, key)
       return id === undefined ? undefined : yield* find(type, id)
     }) as never
@@ -618,17 +663,40 @@ export const make = (driver: Driver, options: Options = {}): Service => {
 
   // The optional operations are offered only when the driver has them (callers check for their presence).
   const { retryOutbox, deadLetterOutbox, reviveOutbox } = driver
+  // Event ids and claimants no adapter can have stored match nothing: those calls settle without asking.
+  const settleFor = (eventIds: ReadonlyArray<string>, claimant: string, f: (ids: ReadonlyArray<string>) => Effect.Effect<number, StoreError>) => {
+    const ids = eventIds.filter(storable)
+    return ids.length === 0 || !storable(claimant) ? Effect.succeed(0) : f(ids)
+  }
   const outbox: Outbox = {
-    claim: (n, options) => {
-      const until = DateTime.add(options.at, { seconds: options.leaseSeconds ?? 60 })
-      return driver.transaction(driver.claimOutbox(n, options.claimant, iso(options.at), iso(until)))
-    },
-    ack: (eventIds, claimant) => driver.ackOutbox(eventIds, claimant),
-    release: (eventIds, claimant, options) => driver.releaseOutbox(eventIds, claimant, options),
-    ...(retryOutbox === undefined ? {} : { retry: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.Utc }) => retryOutbox(eventIds, claimant, iso(options.at)) }),
-    ...(deadLetterOutbox === undefined ? {} : { deadLetter: deadLetterOutbox }),
-    ...(reviveOutbox === undefined ? {} : { revive: reviveOutbox }),
-    list: (query = {}) => driver.readOutbox(query)
+    claim: (n, options) =>
+      Effect.suspend(() => {
+        const lease = options.leaseSeconds ?? 60
+        // A lease is a time to deliver in: up to a year (a claim's end is compared as ISO text, which holds to year 9999).
+        if (!(Number.isFinite(lease) && lease > 0 && lease <= maxLeaseSeconds)) {
+          return Effect.fail(
+            new StoreError({
+              reason: "invalid",
+              operation: "claim outbox",
+              detail: `租期应为 0 到 ${maxLeaseSeconds} 秒之间（不含 0），收到 ${String(lease)} / leaseSeconds must be more than 0 and at most ${maxLeaseSeconds} (a year), got ${String(lease)}`
+            })
+          )
+        }
+        const most = normalLimit(n)
+        if (most === 0) return Effect.succeed([])
+        return Effect.zipRight(
+          checkStorable("claim outbox", [["claimant", options.claimant]]),
+          driver.transaction(driver.claimOutbox(most ?? Number.MAX_SAFE_INTEGER, options.claimant, iso(options.at), iso(DateTime.add(options.at, { seconds: lease }))))
+        )
+      }),
+    ack: (eventIds, claimant) => settleFor(eventIds, claimant, (ids) => driver.ackOutbox(ids, claimant)),
+    release: (eventIds, claimant, options) => settleFor(eventIds, claimant, (ids) => driver.releaseOutbox(ids, claimant, options)),
+    ...(retryOutbox === undefined
+      ? {}
+      : { retry: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.Utc }) => settleFor(eventIds, claimant, (ids) => retryOutbox(ids, claimant, iso(options.at))) }),
+    ...(deadLetterOutbox === undefined ? {} : { deadLetter: (eventIds: ReadonlyArray<string>, claimant: string) => settleFor(eventIds, claimant, (ids) => deadLetterOutbox(ids, claimant)) }),
+    ...(reviveOutbox === undefined ? {} : { revive: (eventIds: ReadonlyArray<string>) => settleFor(eventIds, "", (ids) => reviveOutbox(ids)) }),
+    list: (query = {}) => driver.readOutbox({ ...query, limit: normalLimit(query.limit) })
   }
 
   return {
@@ -642,7 +710,9 @@ export const make = (driver: Driver, options: Options = {}): Service => {
     transition,
     advance,
     transaction: driver.transaction,
-    audit: (query = {}) => driver.readAudit(query),
+    // An audit query for a type or id no adapter can have stored finds nothing.
+    audit: (query = {}) =>
+      (query.type !== undefined && !storable(query.type)) || (query.id !== undefined && !storable(query.id)) ? Effect.succeed([]) : driver.readAudit({ ...query, limit: normalLimit(query.limit) }),
     outbox,
     loadDataset,
     migrate: driver.migrate

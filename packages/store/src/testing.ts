@@ -192,6 +192,32 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect(ids(yield* store.list("internship", { afterId: "i-2", limit: 1 }))).toEqual(["i-3"])
         }))
 
+      test("list - ids are ordered by code point (U+FF01 before U+1F600), and afterId pages in that order", (store) =>
+        Effect.gen(function* () {
+          for (const id of ["😀", "！", "a", "ｚ"]) yield* store.put("student", fixtures.student(id), { ...author(), expectedVersion: 0 })
+          const ids = (xs: ReadonlyArray<{ id: string }>) => xs.map((x) => x.id)
+          expect(ids(yield* store.list("student"))).toEqual(["a", "！", "ｚ", "😀"])
+          expect(ids(yield* store.list("student", { afterId: "！" }))).toEqual(["ｚ", "😀"])
+          expect(ids(yield* store.list("student", { afterId: "ｚ", limit: 1 }))).toEqual(["😀"])
+        }))
+
+      test("limits - no limit when absent, infinite or beyond 2^53; none below 0 or NaN; the whole part otherwise", (store) =>
+        Effect.gen(function* () {
+          for (const id of ["st-1", "st-2", "st-3"]) yield* store.put("student", fixtures.student(id), { ...author(), expectedVersion: 0 })
+          const counts = (limit: number) =>
+            Effect.all([
+              Effect.map(store.list("student", { limit }), (xs) => xs.length),
+              Effect.map(store.audit({ limit }), (xs) => xs.length),
+              Effect.map(store.outbox.list({ limit }), (xs) => xs.length)
+            ])
+          for (const limit of [Infinity, 1e21, Number.MAX_VALUE, 3]) expect(yield* counts(limit)).toEqual([3, 3, 3])
+          for (const limit of [-1, -Infinity, Number.NaN, 0, 0.5]) expect(yield* counts(limit)).toEqual([0, 0, 0])
+          expect(yield* counts(2.9)).toEqual([2, 2, 2])
+          expect((yield* store.outbox.claim(1.5, { claimant: "c", at: T0 })).length).toBe(1)
+          expect((yield* store.outbox.claim(-2, { claimant: "c", at: T0 })).length).toBe(0)
+          expect((yield* store.outbox.claim(Infinity, { claimant: "c", at: T0 })).length).toBe(2)
+        }))
+
       test("natural key - a second record with the same natural key is refused; findByNaturalKey finds the holder", (store) =>
         Effect.gen(function* () {
           yield* store.put("enterprise", fixtures.enterprise("e-1"), { ...author(), expectedVersion: 0 })
@@ -567,6 +593,19 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect(c.map((e) => [e.aggregateId, e.attempts])).toEqual([["st-2", 2], ["st-3", 2]])
         }))
 
+      test("outbox - a lease is more than 0 and at most a year", (store) =>
+        Effect.gen(function* () {
+          yield* store.put("school", fixtures.school(), { ...author(), expectedVersion: 0 })
+          for (const leaseSeconds of [0, -1, Number.NaN, Infinity, 1e12, 365 * 24 * 3600 + 1]) {
+            const e = yield* Effect.flip(store.outbox.claim(1, { claimant: "A", at: T0, leaseSeconds }))
+            expect([e._tag, e.reason]).toEqual(["StoreError", "invalid"])
+          }
+          const [claimed] = yield* store.outbox.claim(1, { claimant: "A", at: T0, leaseSeconds: 365 * 24 * 3600 })
+          expect(claimed!.claimedUntil).toBe("2026-03-01T08:00:00.000Z")
+          // Held for the whole year: another claimant finds nothing a month later.
+          expect(yield* store.outbox.claim(1, { claimant: "B", at: DateTime.add(T0, { days: 30 }) })).toEqual([])
+        }))
+
       test("outbox - only the claimant can ack or release", (store) =>
         Effect.gen(function* () {
           yield* three(store)
@@ -718,6 +757,56 @@ export const suite = (name: string, options: SuiteOptions): void => {
           yield* store.put("student", fixtures.student("AB"), { ...author(), expectedVersion: 0 })
           yield* store.put("student", fixtures.student("ａｂ"), { ...author(), expectedVersion: 0 })
           expect((yield* store.list("student")).length).toBe(3)
+        }))
+    })
+
+    describe("hostile input: what a database cannot store", () => {
+      test("hostile - NUL or a lone surrogate in an id, key or actor is refused as invalid before anything is written", (store) =>
+        Effect.gen(function* () {
+          const w = { ...author(), expectedVersion: 0 }
+          for (const id of ["t-\u0000x", "t-\uD800", "t-\uDFFFx", "\uDBFF"]) {
+            const e = yield* Effect.flip(store.put("teacher", fixtures.teacher(id), w))
+            expect([e._tag, (e as StoreError).reason]).toEqual(["StoreError", "invalid"])
+            expect((e as StoreError).messageZh).toContain("无法原样保存")
+          }
+          const bySchool = yield* Effect.flip(store.put("teacher", fixtures.teacher("t-1", "s-\u0000"), w))
+          expect((bySchool as StoreError).reason).toBe("invalid")
+          const byActor = yield* Effect.flip(store.put("teacher", fixtures.teacher("t-1"), { ...w, actor: "a\u0000b" }))
+          expect((byActor as StoreError).detail).toContain("actor")
+          const many = yield* Effect.flip(store.createMany("teacher", [fixtures.teacher("t-2"), fixtures.teacher("t-\uD83D")], author()))
+          expect((many as StoreError).reason).toBe("invalid")
+          expect((yield* store.list("teacher")).length).toBe(0)
+          expect((yield* store.audit()).length).toBe(0)
+          expect((yield* store.outbox.list()).length).toBe(0)
+        }))
+
+      test("hostile - asked for such an id, every adapter finds nothing, and a transaction goes on after it", (store) =>
+        Effect.gen(function* () {
+          yield* store.put("school", fixtures.school(), { ...author(), expectedVersion: 0 })
+          const done = yield* store.transaction(
+            Effect.gen(function* () {
+              expect(yield* store.find("teacher", "no\u0000such")).toBeUndefined()
+              expect(((yield* Effect.flip(store.get("teacher", "t-\uD800"))) as StoreError).reason).toBe("not-found")
+              expect(yield* store.findByNaturalKey("school", "code:\u0000")).toBeUndefined()
+              expect(yield* store.list("teacher", { ids: ["\u0000"] })).toEqual([])
+              expect(yield* store.list("teacher", { schoolIds: ["s-\uDC00"] })).toEqual([])
+              expect(yield* store.audit({ id: "\u0000" })).toEqual([])
+              expect(yield* store.outbox.ack(["x\u0000"], "c")).toBe(0)
+              expect(yield* store.outbox.release(["school:s-kit:1:0"], "c\uD800")).toBe(0)
+              expect(((yield* Effect.flip(store.list("teacher", { afterId: "\uD800" }))) as StoreError).reason).toBe("invalid")
+              expect(((yield* Effect.flip(store.outbox.claim(1, { claimant: "c\u0000", at: T0 }))) as StoreError).reason).toBe("invalid")
+              // PostgreSQL aborts a transaction on any failed statement: none of the above may have reached it.
+              return (yield* store.put("teacher", fixtures.teacher("t-1"), { ...author(1), expectedVersion: 0 })).version
+            })
+          )
+          expect(done).toBe(1)
+        }))
+
+      test("hostile - NUL and lone surrogates inside the data (JSON) round-trip exactly", (store) =>
+        Effect.gen(function* () {
+          const odd = "a\u0000b \uD800 \uDFFF c"
+          yield* store.put("teacher", fixtures.teacher("t-1", "s-kit", { extensions: { note: odd, [odd]: [odd] } }), { ...author(), expectedVersion: 0 })
+          expect((yield* store.get("teacher", "t-1")).value.extensions).toEqual({ note: odd, [odd]: [odd] })
         }))
     })
 

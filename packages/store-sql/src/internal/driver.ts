@@ -245,7 +245,10 @@ const checkRow = (operation: string, row: Row) =>
   ])
 
 /** A `LIMIT` clause from the caller's number (inlined: MySQL's prepared statements are picky about its type). */
-const limitOf = (limit: number | undefined): number | undefined => (limit === undefined || limit === Infinity ? undefined : Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0)
+// No limit when absent, infinite or beyond 2^53 (a literal like 1e+21 is not an integer to any database); else the
+// whole number below it, at least 0 (NaN: 0) — as the memory adapter reads it.
+const limitOf = (limit: number | undefined): number | undefined =>
+  limit === undefined || limit > Number.MAX_SAFE_INTEGER ? undefined : Number.isNaN(limit) ? 0 : Math.max(0, Math.floor(limit))
 
 // Per transaction (keyed by its connection, which every level of it shares): rows whose write was lost to a
 // concurrent writer, read afresh for the rest of it (see `read`). Weak: gone with the connection object, which
