@@ -76,7 +76,7 @@ export const makeDriver: Effect.Effect<Driver> = Effect.gen(function* () {
       if (row.naturalKey !== null) {
         const holder = naturalKeys.get(key(row.type, row.naturalKey))
         if (holder !== undefined && holder !== row.id) {
-          return yield* Effect.fail(new StoreError({ reason: "constraint", operation: `write ${row.type} ${row.id}`, detail: `natural key ${row.naturalKey} is held by ${holder} / 唯一标识 ${row.naturalKey} 已被 ${holder} 使用` }))
+          return yield* Effect.fail(new StoreError({ reason: "constraint", operation: `write ${row.type} ${row.id}`, detail: `唯一标识 ${row.naturalKey} 已被 ${holder} 使用 / natural key ${row.naturalKey} is held by ${holder}` }))
         }
       }
       if (before?.naturalKey != null) naturalKeys.delete(key(row.type, before.naturalKey))

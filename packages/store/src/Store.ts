@@ -205,6 +205,18 @@ export class Store extends Context.Tag("@chanjiao/store/Store")<Store, Service>(
 
 type Any = AggregateType<unknown, unknown>
 
+/** A bulk insert's chunk the driver refused, with its error (internal to `createMany`). */
+class RefusedChunk {
+  constructor(
+    readonly rows: ReadonlyArray<Row>,
+    readonly error: StoreError
+  ) {}
+}
+
+/** Another record holds the natural key: the same words on every adapter. */
+const naturalKeyHeld = (operation: string, naturalKey: string, holder: string, cause: unknown) =>
+  new StoreError({ reason: "constraint", operation, detail: `唯一标识 ${naturalKey} 已被 ${holder} 使用 / natural key ${naturalKey} is held by ${holder}`, cause })
+
 /** The longest outbox lease: a year. */
 const maxLeaseSeconds = 365 * 24 * 60 * 60
 
@@ -220,16 +232,19 @@ const iso = (at: DateTime.Utc) => DateTime.formatIso(at)
  * The text a call puts into columns of their own (ids, keys, the actor, a claimant), checked before anything is
  * read or written: what one database cannot store must fail the same way on every adapter.
  */
-const checkStorable = (operation: string, fields: ReadonlyArray<readonly [string, string | null | undefined]>): Effect.Effect<void, StoreError> => {
+const unstorable = (operation: string, fields: ReadonlyArray<readonly [string, string | null | undefined]>): StoreError | undefined => {
   for (const [field, value] of fields) {
-    if (typeof value === "string" && !storable(value)) return Effect.fail(new StoreError({ reason: "invalid", operation, detail: unstorableDetail(field, value) }))
+    if (typeof value === "string" && !storable(value)) return new StoreError({ reason: "invalid", operation, detail: unstorableDetail(field, value) })
   }
-  return Effect.void
+  return undefined
+}
+const checkStorable = (operation: string, fields: ReadonlyArray<readonly [string, string | null | undefined]>): Effect.Effect<void, StoreError> => {
+  const bad = unstorable(operation, fields)
+  return bad === undefined ? Effect.void : Effect.fail(bad)
 }
 
 /** The columns a record's value fills (its id, school, natural key, parent), for {@link checkStorable}. */
-const columnsOf = (t: Any, a: unknown): ReadonlyArray<readonly [string, string | null | undefined]> => {
-  const keys = t.keys(a)
+const columnsOf = (t: Any, a: unknown, keys: Aggregates.Keys = t.keys(a)): ReadonlyArray<readonly [string, string | null | undefined]> => {
   return [
     ["id", t.idOf(a)],
     ["schoolId", keys.schoolId],
@@ -402,7 +417,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
           if (t.machine !== undefined) yield* guardStamp(t, id, a, previous)
           return yield* write(t, a, previous, options.expectedVersion, options, previous === undefined ? "created" : "updated", [{ event: `${t.type}.${previous === undefined ? "created" : "updated"}`, data: null }])
         })
-      )
+      ).pipe(Effect.catchIf((e): e is StoreError => e instanceof StoreError && e.reason === "constraint", (e) => whyConstraint(t, id, t.keys(a).naturalKey, e)))
     }) as never
 
   /**
@@ -462,17 +477,42 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       if (invalid.length > 0) return yield* Effect.fail(new InvalidRecords({ type: t.type, total: values.length, invalid }))
       const at = iso(author.at)
       yield* checkStorable(`create ${values.length} ${t.type}`, [["actor", author.actor]])
-      const seen = new Set<string>()
-      for (const a of valid) {
+      // The same id or natural key twice in the input: the input's mistake, reported by position like a bad record.
+      const firstOfId = new Map<string, number>()
+      const firstOfKey = new Map<string, number>()
+      const repeated: Array<{ readonly index: number; readonly error: CoreErrors.InvalidInput }> = []
+      const entity = Option.getOrElse(AST.getIdentifierAnnotation(t.schema.ast), () => t.type)
+      for (let index = 0; index < valid.length; index++) {
+        const a = valid[index]
         const id = t.idOf(a)
-        yield* checkStorable(`create ${t.type} ${id}`, columnsOf(t, a))
-        if (seen.has(id)) return yield* Effect.fail(new Conflict({ type: t.type, id, expected: 0, current: 1 }))
-        seen.add(id)
+        const keys = t.keys(a)
+        const naturalKey = keys.naturalKey
+        const bad = unstorable(`create ${t.type} ${id}`, columnsOf(t, a, keys))
+        if (bad !== undefined) return yield* Effect.fail(bad)
+        const before = firstOfId.get(id)
+        const keyBefore = naturalKey === null ? undefined : firstOfKey.get(naturalKey)
+        if (before !== undefined || keyBefore !== undefined) {
+          repeated.push({
+            index,
+            error: new CoreErrors.InvalidInput({
+              entity,
+              issues: [
+                before !== undefined
+                  ? { path: ["id"], zh: `编号 ${id} 在本批数据中重复（第 ${before + 1} 条已使用）`, en: `id ${id} appears again in this batch (first at #${before + 1})`, value: id }
+                  : { path: [], zh: `唯一标识 ${naturalKey} 在本批数据中重复（第 ${keyBefore! + 1} 条已使用）`, en: `natural key ${naturalKey} appears again in this batch (first at #${keyBefore! + 1})`, value: naturalKey }
+              ]
+            })
+          })
+          continue
+        }
+        firstOfId.set(id, index)
+        if (naturalKey !== null) firstOfKey.set(naturalKey, index)
         if (t.machine !== undefined) {
           const refusal = stampRefusal(t, id, a, undefined)
           if (refusal !== undefined) return yield* Effect.fail(refusal)
         }
       }
+      if (repeated.length > 0) return yield* Effect.fail(new InvalidRecords({ type: t.type, total: values.length, invalid: repeated }))
       return yield* driver.transaction(
         Effect.gen(function* () {
           // Parents (an assessment's internship) are read in one query per chunk, for their school.
@@ -515,7 +555,8 @@ export const make = (driver: Driver, options: Options = {}): Service => {
               audit.push({ actor: author.actor, at, type: t.type, id, version: 1, event: "created", beforeHash: null, afterHash: sha256OfJson(data) })
               events.push({ eventId: `${t.type}:${id}:1:0`, type: t.type, aggregateId: id, aggregateVersion: 1, event: created, payload: createdPayload(id), at })
             }
-            if (driver.insertMany !== undefined) yield* driver.insertMany(rows)
+            // A refused chunk is remembered, to say after the rollback which record the database refused.
+            if (driver.insertMany !== undefined) yield* Effect.mapError(driver.insertMany(rows), (error) => new RefusedChunk(rows, error))
             else for (const row of rows) if (!(yield* driver.insert(row))) return yield* conflictWith(t, row.id, 0)
             if (driver.appendAuditMany !== undefined) yield* driver.appendAuditMany(audit)
             else for (const entry of audit) yield* driver.appendAudit(entry)
@@ -523,8 +564,40 @@ export const make = (driver: Driver, options: Options = {}): Service => {
           }
           return valid.length
         })
-      )
+      ).pipe(Effect.catchIf((e): e is RefusedChunk => e instanceof RefusedChunk, (refused) => whyRefused(t, refused.rows, refused.error)))
     }) as never
+
+  /**
+   * Which record of a refused bulk insert the database had already (a `Conflict` naming it, as for `put`), or
+   * whose natural key another record holds — asked after the rollback, so on every database (PostgreSQL's
+   * aborted transaction included). When neither shows, the driver's error stands.
+   */
+  const whyRefused = (t: Any, rows: ReadonlyArray<Row>, error: StoreError): Effect.Effect<never, Conflict | StoreError> =>
+    Effect.gen(function* () {
+      if (error.reason !== "conflict" && error.reason !== "constraint") return yield* Effect.fail(error)
+      const found = yield* Effect.either(
+        Effect.gen(function* () {
+          const existing = new Map((yield* driver.query(t.type, { ids: rows.map((r) => r.id) })).map((r) => [r.id, r.version] as const))
+          const taken = rows.find((r) => existing.has(r.id))
+          if (taken !== undefined) return new Conflict({ type: t.type, id: taken.id, expected: 0, current: existing.get(taken.id)! })
+          for (const r of rows) {
+            if (r.naturalKey === null) continue
+            const holder = yield* driver.findByNaturalKey(t.type, r.naturalKey)
+            if (holder !== undefined && holder !== r.id) return naturalKeyHeld(`create ${t.type} ${r.id}`, r.naturalKey, holder, error)
+          }
+          return undefined
+        })
+      )
+      return yield* Effect.fail(Either.isRight(found) && found.right !== undefined ? found.right : error)
+    })
+
+  /** A constraint error from a single write: when the natural key is held by another record, say so, and by which. */
+  const whyConstraint = (t: Any, id: string, naturalKey: string | null, error: StoreError): Effect.Effect<never, StoreError> =>
+    error.reason !== "constraint" || naturalKey === null
+      ? Effect.fail(error)
+      : Effect.flatMap(Effect.either(driver.findByNaturalKey(t.type, naturalKey)), (holder) =>
+          Effect.fail(Either.isRight(holder) && holder.right !== undefined && holder.right !== id ? naturalKeyHeld(`write ${t.type} ${id}`, naturalKey, holder.right, error) : error)
+        )
 
   /** A life-cycle change: the stored aggregate at the caller's version, its machine under the policy, one transaction. */
   const onMachine = <R, E>(

@@ -223,6 +223,8 @@ export const suite = (name: string, options: SuiteOptions): void => {
           yield* store.put("enterprise", fixtures.enterprise("e-1"), { ...author(), expectedVersion: 0 })
           const e = yield* Effect.flip(store.put("enterprise", fixtures.enterprise("e-2"), { ...author(1), expectedVersion: 0 }))
           expect([e._tag, (e as StoreError).reason]).toEqual(["StoreError", "constraint"])
+          // Named, in both languages, on every adapter — not the database's own words.
+          expect((e as StoreError).detail).toBe("唯一标识 91370828MA3C4P2X1N 已被 e-1 使用 / natural key 91370828MA3C4P2X1N is held by e-1")
           expect(yield* store.find("enterprise", "e-2")).toBeUndefined()
           expect((yield* store.findByNaturalKey("enterprise", "91370828MA3C4P2X1N"))?.id).toBe("e-1")
           // The key moves with an update.
@@ -320,16 +322,30 @@ export const suite = (name: string, options: SuiteOptions): void => {
       test("createMany - an id that exists, or a parent that does not, fails the whole batch", (store) =>
         Effect.gen(function* () {
           yield* store.put("student", fixtures.student("st-2"), { ...author(), expectedVersion: 0 })
+          // The record the database has already is named, with its version, as for a single put.
           const e = yield* Effect.flip(store.createMany("student", [fixtures.student("st-1"), fixtures.student("st-2"), fixtures.student("st-3")], author(1)))
-          expect(["Conflict", "StoreError"]).toContain(e._tag)
-          if (e._tag === "StoreError") expect((e as StoreError).reason).toBe("conflict")
-          const dup = yield* Effect.flip(store.createMany("student", [fixtures.student("st-7"), fixtures.student("st-7")], author(1)))
-          expect(dup._tag).toBe("Conflict")
+          expect(e).toBeInstanceOf(Conflict)
+          expect([(e as Conflict).id, (e as Conflict).expected, (e as Conflict).current]).toEqual(["st-2", 0, 1])
           const orphan = yield* Effect.flip(store.createMany("assessment", [fixtures.assessment("as-1", "i-none")], author(1)))
           expect((orphan as StoreError).reason).toBe("constraint")
           expect((yield* store.list("student")).map((s) => s.id)).toEqual(["st-2"])
           expect((yield* store.audit()).length).toBe(1)
           expect((yield* store.outbox.list()).length).toBe(1)
+        }))
+
+      test("createMany - the same id or natural key twice in the input is reported by position; a key held already is named", (store) =>
+        Effect.gen(function* () {
+          const dup = yield* Effect.flip(store.createMany("student", [fixtures.student("st-7"), fixtures.student("st-8"), fixtures.student("st-7")], author()))
+          expect(dup._tag).toBe("InvalidRecords")
+          expect((dup as InvalidRecords).invalid.map((r) => [r.index, r.error.issues[0]!.zh])).toEqual([[2, "编号 st-7 在本批数据中重复（第 1 条已使用）"]])
+          const sameKey = yield* Effect.flip(store.createMany("enterprise", [fixtures.enterprise("e-1"), fixtures.enterprise("e-2")], author()))
+          expect((sameKey as InvalidRecords).invalid.map((r) => [r.index, r.error.issues[0]!.en])).toEqual([[1, "natural key 91370828MA3C4P2X1N appears again in this batch (first at #1)"]])
+          yield* store.put("enterprise", fixtures.enterprise("e-1"), { ...author(), expectedVersion: 0 })
+          const held = yield* Effect.flip(store.createMany("enterprise", [fixtures.enterprise("e-3", { creditCode: "91110000100000589A" }), fixtures.enterprise("e-4")], author(1)))
+          expect([held._tag, (held as StoreError).reason, (held as StoreError).detail]).toEqual(["StoreError", "constraint", "唯一标识 91370828MA3C4P2X1N 已被 e-1 使用 / natural key 91370828MA3C4P2X1N is held by e-1"])
+          expect((yield* store.list("enterprise")).map((x) => x.id)).toEqual(["e-1"])
+          expect((yield* store.list("student")).length).toBe(0)
+          expect((yield* store.audit()).length).toBe(1)
         }))
     })
 

@@ -13,7 +13,10 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
  *
  * @internal
  */
-export const storable = (s: string): boolean => !s.includes("\u0000") && !loneSurrogate.test(s)
+export const storable = (s: string): boolean => !suspicious.test(s) || (!s.includes("\u0000") && !loneSurrogate.test(s))
+
+// One scan for the common case (no NUL, no surrogate at all): ids are checked once per record of a bulk load.
+const suspicious = /[\u0000\uD800-\uDFFF]/
 
 /** Where `s` cannot be stored, in both languages (for an error's detail). */
 export const unstorableDetail = (field: string, s: string): string =>
