@@ -24,6 +24,22 @@ const run = async (...argv: Array<string>) => {
   return { code, out, err }
 }
 
+/** Two good and two bad enterprise rows, in the columns of the template `templates` writes into `dir`. */
+const enterpriseFiles = async (dir: string) => {
+  const t = await run("templates", "--out", dir, "--type", "enterprise")
+  expect(t.code).toBe(0)
+  const header = readFileSync(join(work, dir, "enterprise.csv"), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/)[0]!
+  const columns = header.split(",")
+  const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? "").join(",")
+  const idCol = columns.find((c) => c.includes("编号"))!
+  const codeCol = columns.find((c) => c.includes("信用代码"))!
+  const nameCol = columns.find((c) => c.includes("名称"))!
+  return {
+    good: [header, row({ [idCol]: "e-new-1", [codeCol]: "91370828MA3C4P2X1N", [nameCol]: "导入测试企业一" }), row({ [idCol]: "e-new-2", [codeCol]: "91110000100000589A", [nameCol]: "导入测试企业二" })].join("\r\n"),
+    bad: [header, row({ [idCol]: "e-bad-1", [codeCol]: "91370828MA3C4P2X1X", [nameCol]: "抄错代码" }), row({ [idCol]: "e-bad-2", [codeCol]: "91110000100000589A", [nameCol]: "" })].join("\r\n")
+  }
+}
+
 let summary: Demo.Summary
 beforeAll(async () => {
   summary = await Demo.build(demoDir, { seed: 2024, lang: "zh", io: { out: () => undefined, err: () => undefined, tty: false, cwd: work, now: () => 0, today: () => "2025-08-31", instant: () => "2025-09-01T08:00:00.000Z" } })
@@ -124,17 +140,8 @@ describe("chanjiao commands on the demo database", () => {
   })
 
   it("templates, then import: bad rows are all reported and nothing is written; a good file imports once and again changes nothing", async () => {
-    const t = await run("templates", "--out", "tpl", "--type", "enterprise")
-    expect(t.code).toBe(0)
+    const { good, bad } = await enterpriseFiles("tpl")
     expect(readdirSync(join(work, "tpl")).sort()).toEqual(["enterprise.csv", "enterprise.xlsx"])
-    const header = readFileSync(join(work, "tpl", "enterprise.csv"), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/)[0]!
-    const columns = header.split(",")
-    const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? "").join(",")
-    const idCol = columns.find((c) => c.includes("编号"))!
-    const codeCol = columns.find((c) => c.includes("信用代码"))!
-    const nameCol = columns.find((c) => c.includes("名称"))!
-    const good = [header, row({ [idCol]: "e-new-1", [codeCol]: "91370828MA3C4P2X1N", [nameCol]: "导入测试企业一" }), row({ [idCol]: "e-new-2", [codeCol]: "91110000100000589A", [nameCol]: "导入测试企业二" })].join("\r\n")
-    const bad = [header, row({ [idCol]: "e-bad-1", [codeCol]: "91370828MA3C4P2X1X", [nameCol]: "抄错代码" }), row({ [idCol]: "e-bad-2", [codeCol]: "91110000100000589A", [nameCol]: "" })].join("\r\n")
     const fresh = `sqlite:${join(work, "import.sqlite")}`
     writeFileSync(join(work, "bad.csv"), `\uFEFF${bad}\r\n`)
     writeFileSync(join(work, "good.csv"), `\uFEFF${good}\r\n`)
@@ -147,6 +154,25 @@ describe("chanjiao commands on the demo database", () => {
     expect([first.code, first.out]).toEqual([0, expect.stringContaining("新增 2 条")])
     const second = await run("import", "good.csv", "--type", "enterprise", "--db", fresh)
     expect(second.out).toContain("新增 0 条，更新 0 条，未变 2 条")
+  })
+})
+
+describe("chanjiao --prefix", () => {
+  it("works on our tables under a host's prefix, and only on them; a bad prefix is bad input (exit 2)", async () => {
+    const shared = `sqlite:${join(work, "campus.sqlite")}`
+    const m = await run("migrate", "--db", shared, "--prefix", "xy_cj_")
+    expect(m.code).toBe(0)
+    writeFileSync(join(work, "one.csv"), `\uFEFF${(await enterpriseFiles("tpl-prefix")).good}\r\n`)
+    const imported = await run("import", "one.csv", "--type", "enterprise", "--db", shared, "--prefix", "xy_cj_")
+    expect([imported.code, imported.out]).toEqual([0, expect.stringContaining("新增 2 条")])
+    // Under the default prefix the same file has its own, empty tables: importing there adds the two again.
+    const other = await run("import", "one.csv", "--type", "enterprise", "--db", shared)
+    expect(other.out).toContain("新增 2 条")
+    const again = await run("import", "one.csv", "--type", "enterprise", "--db", shared, "--prefix", "xy_cj_")
+    expect(again.out).toContain("未变 2 条")
+    const bad = await run("check", "--db", shared, "--prefix", "XY prefix")
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/^错误：--prefix 应为小写字母开头/)
   })
 })
 

@@ -44,7 +44,7 @@ export class UsageError extends Error {
 const commands: ReadonlyArray<Command> = ["demo", "templates", "import", "check", "indicators", "export", "migrate", "warnings", "help", "version"]
 
 // What each command accepts: option names, and whether each takes a value.
-const global = { db: true, lang: true, help: false } as const
+const global = { db: true, prefix: true, lang: true, help: false } as const
 const accepted: Record<Command, Record<string, boolean>> = {
   demo: { ...global, out: true, seed: true },
   templates: { ...global, out: true, type: true },

@@ -8,7 +8,7 @@
 import { Errors as CoreErrors, Finding, IsoDate } from "@chanjiao/core"
 import type { Indicators } from "@chanjiao/core"
 import { Errors, Store } from "@chanjiao/store"
-import { Client } from "@chanjiao/store-sql"
+import { Client, SqlDriver } from "@chanjiao/store-sql"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -58,7 +58,15 @@ export const storeLayer = (args: Args.Args, io: Io): Layer.Layer<Store.Store, Er
   const raw = Args.text(args, "db") ?? "sqlite:chanjiao.sqlite"
   // A relative SQLite path is relative to where the command runs.
   const url = /^sqlite:(?!:memory:)(?!\/\/)/i.test(raw) && !raw.slice(7).startsWith("/") ? `sqlite:${resolve(io.cwd, raw.slice(7))}` : raw
-  const layer = Client.layerFromUrl({ url })
+  // Our tables under another prefix (put in a host's database with one): the same check as the store's, as bad input.
+  const prefix = Args.text(args, "prefix")
+  if (prefix !== undefined && !SqlDriver.prefixPattern.test(prefix)) {
+    throw new Args.UsageError(
+      `--prefix 应为小写字母开头的字母、数字或下划线，最多 21 个字符（如 xy_cj_），收到“${prefix}”`,
+      `--prefix must be a lowercase letter then letters, digits or underscores, 21 at most (e.g. xy_cj_), got "${prefix}"`
+    )
+  }
+  const layer = Client.layerFromUrl({ url, ...(prefix === undefined ? {} : { prefix }) })
   if (layer instanceof Errors.StoreError) throw new CliFailure(exitCodes.badInput, `无法识别的数据库地址：${raw}（${layer.messageZh}）`, `cannot use the database url ${raw} (${layer.messageEn})`)
   return layer
 }
@@ -219,7 +227,8 @@ const describe = (e: unknown): readonly [number, string, string] => {
   if (e instanceof CliFailure) return [e.code, e.zh, e.en]
   if (e instanceof CoreErrors.InvalidInput || e instanceof Errors.InvalidRecords) return [exitCodes.badInput, e.messageZh, e.messageEn]
   if (e instanceof Errors.Conflict || e instanceof Errors.TransitionRefused || e instanceof Errors.UnknownType) return [exitCodes.badInput, messageZh(e), messageEn(e)]
-  if (e instanceof Errors.StoreError) return [exitCodes.storage, e.messageZh, e.messageEn]
+  // A store refusing the call or the configuration (`invalid`) is bad input; the others are the database's trouble.
+  if (e instanceof Errors.StoreError) return [e.reason === "invalid" ? exitCodes.badInput : exitCodes.storage, e.messageZh, e.messageEn]
   if (e instanceof Files.FileError) return [exitCodes.badInput, e.zh, e.en]
   const text = e instanceof Error ? e.message : String(e)
   return [exitCodes.storage, `意外错误：${text}`, `unexpected error: ${text}`]

@@ -35,6 +35,7 @@ const general = `chanjiao（产教）— 校企合作、产教融合规则工具
 
 通用选项 Options:
   --db <地址 url>           sqlite:文件.sqlite（默认 sqlite:chanjiao.sqlite）| postgres://… | mysql://… | memory:
+  --prefix <前缀 prefix>    我们的表名前缀（默认 cj_），表放在宿主数据库时用 · our table prefix (default cj_)
   --lang zh|en              输出语言（默认中文）· output language (Chinese by default)
   -h, --help                帮助（chanjiao <命令> --help 查看命令帮助）· help (per command too)
   -v, --version             版本 · version
