@@ -151,6 +151,11 @@ export interface Outbox {
    * @since 0.1.0
    */
   readonly revive?: (eventIds: ReadonlyArray<string>) => Effect.Effect<number, StoreError>
+  /**
+   * Entries in `seq` order, after `afterSeq`. For reports and audits of what is there, not for following changes
+   * as they happen: with concurrent writers a transaction that commits later may hold a lower `seq` than the last
+   * one a page showed, and paging on would pass it by. Integrations `claim` instead.
+   */
   readonly list: (query?: { readonly state?: OutboxEntry["state"]; readonly afterSeq?: number; readonly limit?: number }) => Effect.Effect<ReadonlyArray<OutboxEntry>, StoreError>
 }
 
@@ -186,6 +191,11 @@ export interface Service {
   readonly advance: <K extends WithLifecycle>(type: K, id: string, options: PutOptions & { readonly policy: Policy.Resolved }) => Effect.Effect<Transitioned<Of<K>>, Conflict | StoreError | UnknownType>
   /** Runs `self` in one transaction: its writes land together or not at all. */
   readonly transaction: <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E | StoreError, R>
+  /**
+   * Audit entries in `seq` order (of one aggregate with `type` and `id`), after `afterSeq`. As with the outbox's
+   * `list`, a page read while others write may be followed by an entry with a lower `seq`, committed later: to
+   * follow changes, claim them from the outbox.
+   */
   readonly audit: (query?: { readonly type?: string; readonly id?: string; readonly afterSeq?: number; readonly limit?: number }) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
   readonly outbox: Outbox
   /** The records `Indicators.compute` counts over, for some schools and a period. */
