@@ -170,6 +170,7 @@ describe("chanjiao --prefix", () => {
     expect(other.out).toContain("新增 2 条")
     const again = await run("import", "one.csv", "--type", "enterprise", "--db", shared, "--prefix", "xy_cj_")
     expect(again.out).toContain("未变 2 条")
+    expect((await run("demo", "--prefix", "xy_cj_")).code).toBe(2)
     const bad = await run("check", "--db", shared, "--prefix", "XY prefix")
     expect(bad.code).toBe(2)
     expect(bad.err).toMatch(/^错误：--prefix 应为小写字母开头/)

@@ -45,9 +45,11 @@ const commands: ReadonlyArray<Command> = ["demo", "templates", "import", "check"
 
 // What each command accepts: option names, and whether each takes a value.
 const global = { db: true, prefix: true, lang: true, help: false } as const
+// The demo writes its own database, and templates none: a table prefix means nothing to them.
+const { prefix: _prefix, ...withoutPrefix } = global
 const accepted: Record<Command, Record<string, boolean>> = {
-  demo: { ...global, out: true, seed: true },
-  templates: { ...global, out: true, type: true },
+  demo: { ...withoutPrefix, out: true, seed: true },
+  templates: { ...withoutPrefix, out: true, type: true },
   import: { ...global, type: true, partial: false, actor: true, rejected: true },
   check: { ...global, date: true, school: true, "fail-on": true, format: true },
   indicators: { ...global, period: true, school: true, format: true, out: true },

@@ -12,8 +12,10 @@ import type { Indicators, Lifecycle, Policy } from "@chanjiao/core"
 import { Errors as CoreErrors } from "@chanjiao/core"
 import * as Cause from "effect/Cause"
 import * as DateTime from "effect/DateTime"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import type * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
@@ -40,7 +42,10 @@ export interface ClientOptions {
   readonly prefix?: string | undefined
   /** The most connections the pool opens (PostgreSQL, MySQL; default 10). */
   readonly maxConnections?: number | undefined
-  /** How long opening a connection may take (PostgreSQL, MySQL; default 10 seconds); then `unavailable`. */
+  /**
+   * How long connecting may take when the client is created (PostgreSQL, MySQL; default 10 seconds); then it
+   * rejects with `unavailable`. Calls never time out waiting for a free connection of the pool.
+   */
   readonly connectTimeout?: Layers.UrlOptions["connectTimeout"]
   /**
    * Typed extension fields of a plugin bundle (`Plugin.compose(...).extensions`): writes with bad extension
@@ -115,10 +120,12 @@ export interface StoreClient {
   readonly loadDataset: (query?: Store.DatasetQuery) => Promise<Indicators.Dataset>
   readonly migrate: () => Promise<void>
   /**
-   * Waits for the calls in flight to settle, then closes the connections. Calls made afterwards reject with a
-   * `StoreError` (reason `unavailable`). Closing again returns the same Promise.
+   * Waits for the calls in flight to settle — up to `grace` (default 30 seconds), after which those still running
+   * are interrupted (their transactions roll back) and reject with a `StoreError` (`unavailable`) — then closes the
+   * connections. Calls made afterwards reject with a `StoreError` (`unavailable`). Closing again returns the same
+   * Promise.
    */
-  readonly close: () => Promise<void>
+  readonly close: (options?: { readonly grace?: Duration.DurationInput }) => Promise<void>
 }
 
 /**
@@ -198,16 +205,47 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
     throw Cause.squash(built.cause)
   }
   const store = built.value
-  // `close()` lets the calls in flight finish (a write lands whole or not at all, and its Promise settles), then
-  // closes the connections; calls made after it reject with a `StoreError` at once.
-  const inFlight = new Set<Promise<unknown>>()
+  // `close()` lets the calls in flight finish (a write lands whole or not at all, and its Promise settles), for a
+  // grace period; then it interrupts those still running (their transactions roll back) and closes the
+  // connections. Calls made after it reject at once.
+  const inFlight = new Set<Fiber.RuntimeFiber<unknown, unknown>>()
   let closing: Promise<void> | undefined
   const run = <A, E>(effect: Effect.Effect<A, E, never>): Promise<A> => {
     if (closing !== undefined) return Promise.reject(new Errors.StoreError({ reason: "unavailable", operation: "call a closed client", detail: "close() was called on this client / 客户端已关闭（已调用 close()）" }))
-    const call = runtime.runPromiseExit(effect)
-    inFlight.add(call)
-    void call.finally(() => inFlight.delete(call))
-    return call.then(settle)
+    const fiber = runtime.runFork(effect)
+    inFlight.add(fiber)
+    return new Promise<A>((resolve, reject) =>
+      fiber.addObserver((exit) => {
+        inFlight.delete(fiber)
+        if (Exit.isFailure(exit) && Cause.isInterruptedOnly(exit.cause)) {
+          reject(new Errors.StoreError({ reason: "unavailable", operation: "call a closing client", detail: "close() interrupted this call; its changes were rolled back / close() 中断了本次调用，改动已回滚" }))
+          return
+        }
+        try {
+          resolve(settle(exit))
+        } catch (e) {
+          reject(e)
+        }
+      })
+    )
+  }
+  const graceOf = (options: { readonly grace?: Duration.DurationInput } | undefined): number => {
+    const d = Duration.decodeUnknown(options?.grace ?? "30 seconds")
+    return d._tag === "Some" && Duration.isFinite(d.value) ? Math.max(0, Duration.toMillis(d.value)) : 30_000
+  }
+  const close = async (graceMs: number): Promise<void> => {
+    const running = [...inFlight]
+    if (running.length > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const late = await Promise.race([
+        Promise.all(running.map((f) => Effect.runPromise(Fiber.await(f)))).then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)))
+      ])
+      clearTimeout(timer)
+      // Interrupted, a call's transaction rolls back: that waits for the database to take the ROLLBACK.
+      if (late) await Effect.runPromise(Fiber.interruptAll(running))
+    }
+    await runtime.dispose()
   }
   const { retry, deadLetter, revive } = store.outbox
 
@@ -232,6 +270,6 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
     },
     loadDataset: (query) => run(store.loadDataset(query)),
     migrate: () => run(store.migrate),
-    close: () => (closing ??= Promise.allSettled([...inFlight]).then(() => runtime.dispose()))
+    close: (options) => (closing ??= close(graceOf(options)))
   }
 }

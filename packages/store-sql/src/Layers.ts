@@ -72,8 +72,9 @@ export interface UrlOptions extends StoreOptions {
    */
   readonly maxConnections?: number | undefined
   /**
-   * How long opening a connection may take before it fails as `unavailable` (default 10 seconds): a server
-   * that accepts the connection but never answers is given up on, not waited for.
+   * How long connecting may take when the layer is built before it fails as `unavailable` (default 10 seconds): a
+   * server that accepts the connection but never answers is given up on, not waited for. Calls never time out
+   * waiting for a free connection of the pool.
    */
   readonly connectTimeout?: Duration.DurationInput | undefined
 }
@@ -116,19 +117,37 @@ const cannotConnect = (system: string, where: string, secret: string | undefined
   // A driver may quote its connection string back; whatever it says, the password stays out — of the message,
   // and of the cause kept for diagnostics (a url parser's error carries the whole url as its `input`).
   const scrub = (s: string) => (secret === undefined ? s : s.split(secret).join("***").split(encodeURIComponent(secret)).join("***"))
-  const cause =
-    secret === undefined
-      ? error
-      : Object.assign(new Error(scrub(error instanceof Error ? error.message : String(error))), {
-          name: error instanceof Error ? error.name : "Error",
-          ...(typeof (error as { code?: unknown })?.code === "string" ? { code: (error as { code: string }).code } : {})
-        })
+  const cause = secret === undefined ? error : scrubbed(error, scrub, 0)
   return new Errors.StoreError({
     reason: "unavailable",
     operation: `connect to ${system}`,
     detail: scrub(`无法连接 ${system}（${where}）/ cannot connect to ${system} at ${where}: ${detail}`),
     cause
   })
+}
+
+/**
+ * An error chain with a secret scrubbed out of every text in it (messages, stacks, string fields such as a url
+ * parser's `input`), its shape kept: names, tags, codes and the inner causes a diagnosis needs (ECONNREFUSED…).
+ */
+const scrubbed = (error: unknown, scrub: (s: string) => string, depth: number): unknown => {
+  if (typeof error === "string") return scrub(error)
+  if (typeof error !== "object" || error === null || depth > 6) return error
+  const copy: { [key: string]: unknown } = {}
+  if (error instanceof Error) {
+    copy.name = error.name
+    copy.stack = error.stack === undefined ? undefined : scrub(error.stack)
+  }
+  for (const [k, v] of Object.entries(error)) {
+    if (k === "cause" || k === "errors") continue
+    if (typeof v === "string") copy[k] = scrub(v)
+    else if (typeof v === "number" || typeof v === "boolean") copy[k] = v
+  }
+  const inner = (error as { readonly cause?: unknown }).cause
+  if (inner !== undefined) copy.cause = scrubbed(inner, scrub, depth + 1)
+  const errors = (error as { readonly errors?: unknown }).errors
+  if (Array.isArray(errors)) copy.errors = errors.map((e) => scrubbed(e, scrub, depth + 1))
+  return error instanceof Error ? Object.assign(new Error(scrub(error.message)), copy) : copy
 }
 
 /** A store option that is wrong before any connection is tried: `invalid`. */
@@ -186,8 +205,12 @@ export const layerSqliteClient = (options: SqliteOptions): Layer.Layer<SqlClient
  */
 export const layerPgClient = (options: UrlOptions): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
   clientLayer(
-    // pg has no connect timeout of its own: without one, a server that accepts and stays silent is waited for forever.
-    PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: poolSize(options.maxConnections), connectTimeout: connectTimeoutOf(options) }),
+    Effect.gen(function* () {
+      // pg waits for a server that accepts the connection and never answers forever. Its timeout would also bound
+      // how long a call queues for a free connection of the pool, so it is set only on a first probe of its own.
+      yield* Effect.scoped(PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: 1, connectTimeout: connectTimeoutOf(options) }))
+      return yield* PgClient.make({ url: Redacted.make(options.url), applicationName: "chanjiao", maxConnections: poolSize(options.maxConnections) })
+    }),
     cannotConnect("PostgreSQL", whereOf(options.url), passwordOf(options.url))
   )
 

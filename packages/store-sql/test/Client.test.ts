@@ -2,7 +2,11 @@ import { describe, expect, it } from "@effect/vitest"
 import { Errors as CoreErrors } from "@chanjiao/core"
 import { Errors } from "@chanjiao/store"
 import { fixtures } from "@chanjiao/store/testing"
+import { Store } from "@chanjiao/store"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { existsSync } from "node:fs"
 import { createServer } from "node:net"
@@ -178,6 +182,8 @@ describe("Client", () => {
       expect(e).toBeInstanceOf(Errors.StoreError)
       expect(inspect(e, { depth: 10 })).not.toContain("S3cretPW")
       expect(JSON.stringify((e as Errors.StoreError).cause ?? null)).not.toContain("S3cretPW")
+      // The chain a diagnosis needs stays: the driver's own error, under the client's.
+      if (url.includes("127.0.0.1:1/")) expect(inspect((e as Errors.StoreError).cause, { depth: 10 })).toContain("ECONNREFUSED")
     }
   }, 30_000)
 
@@ -207,6 +213,66 @@ describe("Client", () => {
 
 for (const t of [target("pg"), target("mysql")]) {
   describeTarget(t, "Client", () => {
+    it("close() interrupts a call still blocked after its grace: the call rejects with our error, its change rolled back", async () => {
+      const prefix = randomPrefix()
+      const client = await Client.createClient({ url: t.url, prefix })
+      const other = t.dialect === "pg" ? Layers.layerPgClient({ url: t.url }) : Layers.layerMysqlClient({ url: t.url })
+      try {
+        await client.put("school", fixtures.school(), { ...author, expectedVersion: 0 })
+        // Another connection locks the row for 3 s; the client's update waits for it.
+        const table = `${prefix}aggregates`
+        const holder = Effect.runPromise(
+          Effect.provide(
+            Effect.flatMap(SqlClient.SqlClient, (sql) =>
+              sql.withTransaction(Effect.zipRight(sql`SELECT id FROM ${sql(table)} WHERE type = 'school' FOR UPDATE`, sql.unsafe(t.dialect === "pg" ? "SELECT pg_sleep(3)" : "SELECT SLEEP(3)")))
+            ),
+            Layer.orDie(other)
+          )
+        )
+        await new Promise((r) => setTimeout(r, 300))
+        const blocked = client.put("school", fixtures.school("s-kit", { name: "改名" }), { ...author, expectedVersion: 1 })
+        await new Promise((r) => setTimeout(r, 300))
+        await client.close({ grace: "500 millis" })
+        const e = await rejection(blocked)
+        expect(e).toBeInstanceOf(Errors.StoreError)
+        expect([(e as Errors.StoreError).reason, (e as Errors.StoreError).detail]).toEqual(["unavailable", "close() interrupted this call; its changes were rolled back / close() 中断了本次调用，改动已回滚"])
+        await holder
+        const again = await Client.createClient({ url: t.url, prefix })
+        expect((await again.get("school", "s-kit")).version).toBe(1)
+        await again.close()
+      } finally {
+        await client.close()
+        await Effect.runPromise(Effect.provide(dropTables(prefix), Layer.orDie(other)))
+      }
+    }, 60_000)
+
+    it("connectTimeout bounds connecting, not a call's wait for a free connection of the pool", async () => {
+      const prefix = randomPrefix()
+      const pool = { url: t.url, maxConnections: 2, connectTimeout: "1 second" } as const
+      const client = t.dialect === "pg" ? Layers.layerPgClient(pool) : Layers.layerMysqlClient(pool)
+      const sleep = t.dialect === "pg" ? "SELECT pg_sleep(2.5)" : "SELECT SLEEP(2.5)"
+      const program = Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const store = yield* Store.Store
+        yield* store.put("school", fixtures.school(), { actor: "x", at: DateTime.unsafeMake("2025-03-01T08:00:00Z") as DateTime.Utc, expectedVersion: 0 })
+        // Both connections of the pool busy for 2.5 s; a read queued behind them waits, and then succeeds.
+        const busy = yield* Effect.fork(Effect.all([sql.withTransaction(sql.unsafe(sleep)), sql.withTransaction(sql.unsafe(sleep))], { concurrency: "unbounded" }))
+        yield* Effect.sleep("300 millis")
+        const started = Date.now()
+        const found = yield* store.find("school", "s-kit")
+        const waited = Date.now() - started
+        yield* Fiber.join(busy)
+        return { version: found?.version, waited }
+      })
+      try {
+        const r = await Effect.runPromise(Effect.provide(program, Layers.layerStore({ prefix }).pipe(Layer.provideMerge(client))))
+        expect(r.version).toBe(1)
+        expect(r.waited).toBeGreaterThan(1_000)
+      } finally {
+        await Effect.runPromise(Effect.provide(dropTables(prefix), Layer.orDie(client)))
+      }
+    }, 60_000)
+
     it(`${t.url.split(":")[0]}://: every method, and our own errors`, async () => {
       const prefix = randomPrefix()
       const client = await Client.createClient({ url: t.url, prefix })

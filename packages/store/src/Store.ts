@@ -567,7 +567,12 @@ export const make = (driver: Driver, options: Options = {}): Service => {
             }
             // A refused chunk is remembered, to say after the rollback which record the database refused.
             if (driver.insertMany !== undefined) yield* Effect.mapError(driver.insertMany(rows), (error) => new RefusedChunk(rows, error))
-            else for (const row of rows) if (!(yield* driver.insert(row))) return yield* conflictWith(t, row.id, 0)
+            else {
+              for (const row of rows) {
+                const inserted = yield* Effect.mapError(driver.insert(row), (error) => new RefusedChunk([row], error))
+                if (!inserted) return yield* conflictWith(t, row.id, 0)
+              }
+            }
             if (driver.appendAuditMany !== undefined) yield* driver.appendAuditMany(audit)
             else for (const entry of audit) yield* driver.appendAudit(entry)
             yield* driver.appendOutbox(events)
@@ -590,7 +595,8 @@ export const make = (driver: Driver, options: Options = {}): Service => {
           const existing = new Map((yield* driver.query(t.type, { ids: rows.map((r) => r.id) })).map((r) => [r.id, r.version] as const))
           const taken = rows.find((r) => existing.has(r.id))
           if (taken !== undefined) return new Conflict({ type: t.type, id: taken.id, expected: 0, current: existing.get(taken.id)! })
-          for (const r of rows) {
+          // Natural keys only for a constraint error (one lookup each, on this error path only).
+          for (const r of error.reason === "constraint" ? rows : []) {
             if (r.naturalKey === null) continue
             const holder = yield* driver.findByNaturalKey(t.type, r.naturalKey)
             if (holder !== undefined && holder !== r.id) return naturalKeyHeld(`create ${t.type} ${r.id}`, r.naturalKey, holder, error)
@@ -613,14 +619,14 @@ export const make = (driver: Driver, options: Options = {}): Service => {
   const onMachine = <R, E>(
     type: string,
     id: string,
-    options: { readonly expectedVersion: number; readonly policy: Policy.Resolved },
+    options: PutOptions & { readonly policy: Policy.Resolved },
     change: (t: Any, row: Row, before: Stored<unknown>, machine: Lifecycle.Machine<unknown>) => Effect.Effect<R, E>
   ) =>
     Effect.gen(function* () {
       const t = yield* typeOf(type)
       const machineOf = yield* lifecycleOf(t)
       yield* checkVersion(`change ${type} ${id}`, options.expectedVersion, 1)
-      yield* checkStorable(`change ${type}`, [["id", id], ["actor", (options as { readonly actor?: string }).actor]])
+      yield* checkStorable(`change ${type}`, [["id", id], ["actor", options.actor]])
       return yield* driver.transaction(
         Effect.gen(function* () {
           const row = yield* current(t, id, options.expectedVersion)

@@ -254,6 +254,8 @@ const limitOf = (limit: number | undefined): number | undefined =>
 // concurrent writer, read afresh for the rest of it (see `read`). Weak: gone with the connection object, which
 // @effect/sql's MySQL client makes anew for each transaction.
 const lostWrites = new WeakMap<object, Set<string>>()
+// The connections of transactions we opened at READ COMMITTED: their plain reads see what is committed already.
+const readCommitted = new WeakSet<object>()
 
 /**
  * MySQL/MariaDB transactions at READ COMMITTED, PostgreSQL's default: every statement sees what is committed.
@@ -268,7 +270,13 @@ const readCommittedTransactions = (sql: SqlClient.SqlClient): SqlClient.SqlClien
     transactionTag: SqlClient.TransactionConnection,
     spanAttributes: [["db.system.name", "mysql"]],
     acquireConnection: Effect.flatMap(Scope.make(), (scope) => Effect.map(Scope.extend(sql.reserve, scope), (conn) => [scope, conn] as const)),
-    begin: (conn) => Effect.asVoid(Effect.zipRight(conn.executeUnprepared("SET TRANSACTION ISOLATION LEVEL READ COMMITTED", [], undefined), conn.executeUnprepared("START TRANSACTION", [], undefined))),
+    begin: (conn) =>
+      Effect.asVoid(
+        Effect.zipRight(
+          conn.executeUnprepared("SET TRANSACTION ISOLATION LEVEL READ COMMITTED", [], undefined),
+          Effect.tap(conn.executeUnprepared("START TRANSACTION", [], undefined), () => void readCommitted.add(conn))
+        )
+      ),
     savepoint: (conn, id) => Effect.asVoid(conn.executeUnprepared(`SAVEPOINT effect_sql_${id}`, [], undefined)),
     commit: (conn) => Effect.asVoid(conn.executeUnprepared("COMMIT", [], undefined)),
     rollback: (conn) => Effect.asVoid(conn.executeUnprepared("ROLLBACK", [], undefined)),
@@ -307,9 +315,10 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     // writes a statement-based binary log, which InnoDB refuses to write at that level.
     const withTransaction: SqlClient.SqlClient["withTransaction"] =
       dialect === "mysql" &&
+      // A MySQL-compatible server without these variables writes no statement-based log either.
       !(yield* sql<{ readonly logBin: unknown; readonly format: unknown }>`SELECT @@log_bin AS ${sql("logBin")}, @@binlog_format AS ${sql("format")}`.pipe(
         Effect.map((rows) => Number(rows[0]?.logBin) === 1 && String(rows[0]?.format).toUpperCase() === "STATEMENT"),
-        mapSqlErrors("make sql driver")
+        Effect.orElseSucceed(() => false)
       ))
         ? readCommittedTransactions(sql)
         : sql.withTransaction
@@ -427,14 +436,16 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
     // (REPEATABLE READ), where PostgreSQL's and the memory adapter's see what is committed. After a compare-and-set
     // or an insert lost to a concurrent writer, the snapshot still shows the row as it was, so a `Conflict` built
     // from it would name a stale version. Such rows are remembered for the rest of the transaction (all its
-    // levels: a retry in a later savepoint must see the row too) and read with LOCK IN SHARE MODE, which reads the latest committed row; the failed statement already holds a lock on it, so this
-    // adds no wait and no deadlock. Other reads stay plain (locking reads of missing rows take gap locks that
+    // levels: a retry in a later savepoint must see the row too) and read with LOCK IN SHARE MODE, which reads the
+    // latest committed row; at REPEATABLE READ the failed statement keeps its lock on it, so this adds no wait and
+    // no deadlock. Other reads stay plain (locking reads of missing rows take gap locks that
     // make concurrent creations deadlock).
     const lostWrite = (type: string, id: string) =>
       dialect !== "mysql"
         ? Effect.void
         : Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), (tx) => {
-            if (Option.isNone(tx)) return
+            // At READ COMMITTED the next plain read sees the winner's row; a locking one could only wait for it.
+            if (Option.isNone(tx) || readCommitted.has(tx.value[0])) return
             let keys = lostWrites.get(tx.value[0])
             if (keys === undefined) lostWrites.set(tx.value[0], (keys = new Set()))
             keys.add(`${type}\u0000${id}`)
@@ -679,14 +690,15 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
             Effect.gen(function* () {
               const seqs: Array<number> = []
               let after = 0
-              const page = Math.max(2 * limit, 50)
+              // Pages and lists of bounded length, however many the caller claims (claim(Infinity) claims everything).
+              const page = Math.min(Math.max(2 * limit, 50), 4 * chunkSize)
               while (seqs.length < limit) {
                 const candidates = yield* sql<{ readonly seq: unknown }>`SELECT seq FROM ${O} WHERE ${claimable(at)} AND seq > ${seqLiteral(after)} ORDER BY seq${limitClause(page)}`
                 if (candidates.length === 0) break
                 const ids = candidates.map((r) => Number(r.seq))
                 after = ids[ids.length - 1]!
                 for (let k = 0; k < ids.length && seqs.length < limit; ) {
-                  const slice = ids.slice(k, k + (limit - seqs.length))
+                  const slice = ids.slice(k, k + Math.min(limit - seqs.length, chunkSize))
                   k += slice.length
                   // FORCE INDEX: through (state, seq) InnoDB would take the secondary record and then wait for the
                   // primary one another claimer holds, instead of skipping it.
@@ -698,8 +710,12 @@ export const make = (options: Options = {}): Effect.Effect<Driver, StoreError, S
               if (seqs.length === 0) return []
               // FORCE INDEX again: on a small table the optimiser prefers a full scan, which locks every row
               // (those other claimers hold included) and deadlocks.
-              yield* sql`UPDATE ${O} FORCE INDEX (PRIMARY) SET ${setClaimed(claimant, until)} WHERE seq IN (${seqList(seqs)})`
-              return yield* sql<Record<string, unknown>>`SELECT ${outboxCols} FROM ${O} WHERE seq IN (${seqList(seqs)})`
+              const claimed: Array<Record<string, unknown>> = []
+              for (const part of chunks(seqs, chunkSize)) {
+                yield* sql`UPDATE ${O} FORCE INDEX (PRIMARY) SET ${setClaimed(claimant, until)} WHERE seq IN (${seqList(part)})`
+                claimed.push(...(yield* sql<Record<string, unknown>>`SELECT ${outboxCols} FROM ${O} WHERE seq IN (${seqList(part)})`))
+              }
+              return claimed
             })
           ),
         // SQLite writers are serialised by the database lock, and the statement is atomic on its own.
