@@ -609,6 +609,18 @@ export const suite = (name: string, options: SuiteOptions): void => {
           expect(c.map((e) => [e.aggregateId, e.attempts])).toEqual([["st-2", 2], ["st-3", 2]])
         }))
 
+      test("outbox - a claim of more entries than one statement takes claims them all, once each, in order", (store) =>
+        Effect.gen(function* () {
+          yield* store.createMany("student", Array.from({ length: 1234 }, (_, k) => fixtures.student(`st-${String(k).padStart(4, "0")}`)), author())
+          const all = yield* store.outbox.claim(Infinity, { claimant: "A", at: T0 })
+          expect(all.length).toBe(1234)
+          expect(new Set(all.map((e) => e.eventId)).size).toBe(1234)
+          expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((a, b) => a - b))
+          expect(all.every((e) => e.claimedBy === "A" && e.state === "claimed")).toBe(true)
+          expect(yield* store.outbox.claim(Infinity, { claimant: "B", at: T0 })).toEqual([])
+          expect((yield* store.outbox.claim(700, { claimant: "C", at: DateTime.add(T0, { minutes: 2 }) })).length).toBe(700)
+        }))
+
       test("outbox - a lease is more than 0 and at most a year", (store) =>
         Effect.gen(function* () {
           yield* store.put("school", fixtures.school(), { ...author(), expectedVersion: 0 })
