@@ -19,6 +19,7 @@ import * as Fiber from "effect/Fiber"
 import type * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
+import { finiteMillis } from "./internal/duration.js"
 import * as Layers from "./Layers.js"
 
 type TypeName = Aggregates.TypeName
@@ -229,10 +230,6 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
       })
     )
   }
-  const graceOf = (options: { readonly grace?: Duration.DurationInput } | undefined): number => {
-    const d = Duration.decodeUnknown(options?.grace ?? "30 seconds")
-    return d._tag === "Some" && Duration.isFinite(d.value) ? Math.max(0, Duration.toMillis(d.value)) : 30_000
-  }
   const close = async (graceMs: number): Promise<void> => {
     const running = [...inFlight]
     if (running.length > 0) {
@@ -270,6 +267,6 @@ export const createClient = async (options: ClientOptions): Promise<StoreClient>
     },
     loadDataset: (query) => run(store.loadDataset(query)),
     migrate: () => run(store.migrate),
-    close: (options) => (closing ??= close(graceOf(options)))
+    close: (options) => (closing ??= close(finiteMillis(options?.grace ?? "30 seconds") ?? 30_000))
   }
 }

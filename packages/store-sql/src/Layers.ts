@@ -18,6 +18,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
+import { finiteMillis } from "./internal/duration.js"
 import { classify } from "./internal/errors.js"
 import * as SqlDriver from "./SqlDriver.js"
 
@@ -80,8 +81,8 @@ export interface UrlOptions extends StoreOptions {
 }
 
 const connectTimeoutOf = (options: UrlOptions): Duration.Duration => {
-  const d = Duration.decodeUnknown(options.connectTimeout ?? "10 seconds")
-  return d._tag === "Some" && Duration.greaterThan(d.value, Duration.zero) && Duration.isFinite(d.value) ? d.value : Duration.seconds(10)
+  const ms = finiteMillis(options.connectTimeout ?? "10 seconds")
+  return Duration.millis(ms !== undefined && ms > 0 ? ms : 10_000)
 }
 
 const poolSize = (n: number | undefined) => (n === undefined ? undefined : Math.max(2, Math.floor(n)))

@@ -13,7 +13,7 @@ import { createServer } from "node:net"
 import type { AddressInfo } from "node:net"
 import { inspect } from "node:util"
 import { Client, Layers } from "../src/index.js"
-import { describeTarget, dropTables, randomPrefix, sqliteDatabase, target } from "./services.js"
+import { describeTarget, dropTables, randomPrefix, serverClient, sqliteDatabase, target } from "./services.js"
 
 const author = { actor: "人事处", at: "2025-03-01T08:00:00Z" }
 
@@ -216,7 +216,7 @@ for (const t of [target("pg"), target("mysql")]) {
     it("close() interrupts a call still blocked after its grace: the call rejects with our error, its change rolled back", async () => {
       const prefix = randomPrefix()
       const client = await Client.createClient({ url: t.url, prefix })
-      const other = t.dialect === "pg" ? Layers.layerPgClient({ url: t.url }) : Layers.layerMysqlClient({ url: t.url })
+      const other = serverClient(t)
       try {
         await client.put("school", fixtures.school(), { ...author, expectedVersion: 0 })
         // Another connection locks the row for 3 s; the client's update waits for it.
@@ -248,8 +248,7 @@ for (const t of [target("pg"), target("mysql")]) {
 
     it("connectTimeout bounds connecting, not a call's wait for a free connection of the pool", async () => {
       const prefix = randomPrefix()
-      const pool = { url: t.url, maxConnections: 2, connectTimeout: "1 second" } as const
-      const client = t.dialect === "pg" ? Layers.layerPgClient(pool) : Layers.layerMysqlClient(pool)
+      const client = serverClient(t, { maxConnections: 2, connectTimeout: "1 second" })
       const sleep = t.dialect === "pg" ? "SELECT pg_sleep(2.5)" : "SELECT SLEEP(2.5)"
       const program = Effect.gen(function* () {
         const sql = yield* SqlClient.SqlClient
@@ -282,8 +281,7 @@ for (const t of [target("pg"), target("mysql")]) {
         await closeWhileBusy(client)
       } finally {
         await client.close()
-        const clientLayer = t.dialect === "pg" ? Layers.layerPgClient({ url: t.url }) : Layers.layerMysqlClient({ url: t.url })
-        await Effect.runPromise(Effect.provide(dropTables(prefix), Layer.orDie(clientLayer)))
+        await Effect.runPromise(Effect.provide(dropTables(prefix), Layer.orDie(serverClient(t))))
       }
     }, 60_000)
   })

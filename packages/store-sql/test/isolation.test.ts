@@ -16,12 +16,9 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { Layers } from "../src/index.js"
 import type { Target } from "./services.js"
-import { describeTarget, dropTables, randomPrefix, target } from "./services.js"
+import { describeTarget, dropTables, randomPrefix, serverClient, target } from "./services.js"
 
 const at = (minutes: number) => DateTime.add(DateTime.unsafeMake("2025-03-01T08:00:00Z") as DateTime.Utc, { minutes })
-
-const clientOf = (t: Target, maxConnections?: number) =>
-  t.dialect === "pg" ? Layers.layerPgClient({ url: t.url, ...(maxConnections === undefined ? {} : { maxConnections }) }) : Layers.layerMysqlClient({ url: t.url, ...(maxConnections === undefined ? {} : { maxConnections }) })
 
 /**
  * Two stores on the same tables, each with its own pool. `first` has one connection, on which `session`
@@ -29,8 +26,8 @@ const clientOf = (t: Target, maxConnections?: number) =>
  */
 const twoStores = async (t: Target, prefix: string, session: ReadonlyArray<string>) => {
   const setup = Layer.effectDiscard(Effect.flatMap(SqlClient.SqlClient, (sql) => Effect.forEach(session, (s) => sql.unsafe(s), { discard: true })))
-  const first = ManagedRuntime.make(Layers.layerStore({ prefix }).pipe(Layer.provide(setup), Layer.provideMerge(clientOf(t, 1))))
-  const second = ManagedRuntime.make(Layers.layerStore({ prefix }).pipe(Layer.provideMerge(clientOf(t))))
+  const first = ManagedRuntime.make(Layers.layerStore({ prefix }).pipe(Layer.provide(setup), Layer.provideMerge(serverClient(t, { maxConnections: 1 }))))
+  const second = ManagedRuntime.make(Layers.layerStore({ prefix }).pipe(Layer.provideMerge(serverClient(t))))
   return {
     first: await first.runPromise(Store.Store),
     second: await second.runPromise(Store.Store),

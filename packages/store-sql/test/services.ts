@@ -7,6 +7,7 @@ import { describe, it } from "@effect/vitest"
 import type { Errors } from "@chanjiao/store"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Cause from "effect/Cause"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
@@ -67,6 +68,10 @@ export const targets: ReadonlyArray<Target> = [
 ]
 
 export const target = (dialect: Dialect): Target => targets.find((t) => t.dialect === dialect)!
+
+/** A client layer of a server target (PostgreSQL or MariaDB), with pool options. */
+export const serverClient = (t: Target, options: { readonly maxConnections?: number; readonly connectTimeout?: Duration.DurationInput } = {}): Layer.Layer<SqlClient.SqlClient, Errors.StoreError> =>
+  t.dialect === "pg" ? Layers.layerPgClient({ ...options, url: t.url }) : Layers.layerMysqlClient({ ...options, url: t.url })
 
 /**
  * A describe block for a target's tests: skipped with a notice when the server is down, or — under CI —

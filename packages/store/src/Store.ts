@@ -387,16 +387,17 @@ export const make = (driver: Driver, options: Options = {}): Service => {
     })
 
   /** The caller's version: a whole number from `least` (0 to create, 1 for a change of something stored). */
-  const checkVersion = (operation: string, expectedVersion: unknown, least: number): Effect.Effect<void, StoreError> =>
-    Number.isSafeInteger(expectedVersion) && (expectedVersion as number) >= least
-      ? Effect.void
-      : Effect.fail(
-          new StoreError({
-            reason: "invalid",
-            operation,
-            detail: `版本号应为不小于 ${least} 的整数${least === 0 ? "（新建为 0）" : ""}，收到 ${typeof expectedVersion === "string" ? JSON.stringify(expectedVersion) : String(expectedVersion)} / expectedVersion must be a whole number ≥ ${least}${least === 0 ? " (0 to create)" : ""}, got ${typeof expectedVersion === "string" ? JSON.stringify(expectedVersion) : String(expectedVersion)}`
-          })
-        )
+  const checkVersion = (operation: string, expectedVersion: unknown, least: number): Effect.Effect<void, StoreError> => {
+    if (Number.isSafeInteger(expectedVersion) && (expectedVersion as number) >= least) return Effect.void
+    const got = typeof expectedVersion === "string" ? JSON.stringify(expectedVersion) : String(expectedVersion)
+    return Effect.fail(
+      new StoreError({
+        reason: "invalid",
+        operation,
+        detail: `版本号应为不小于 ${least} 的整数${least === 0 ? "（新建为 0）" : ""}，收到 ${got} / expectedVersion must be a whole number ≥ ${least}${least === 0 ? " (0 to create)" : ""}, got ${got}`
+      })
+    )
+  }
 
   /** Reads the row a change starts from and checks the caller's version. */
   const current = (t: Any, id: string, expectedVersion: number) =>
@@ -753,9 +754,9 @@ export const make = (driver: Driver, options: Options = {}): Service => {
   // The optional operations are offered only when the driver has them (callers check for their presence).
   const { retryOutbox, deadLetterOutbox, reviveOutbox } = driver
   // Event ids and claimants no adapter can have stored match nothing: those calls settle without asking.
-  const settleFor = (eventIds: ReadonlyArray<string>, claimant: string, f: (ids: ReadonlyArray<string>) => Effect.Effect<number, StoreError>) => {
+  const settleFor = (eventIds: ReadonlyArray<string>, claimant: string | undefined, f: (ids: ReadonlyArray<string>) => Effect.Effect<number, StoreError>) => {
     const ids = eventIds.filter(storable)
-    return ids.length === 0 || !storable(claimant) ? Effect.succeed(0) : f(ids)
+    return ids.length === 0 || (claimant !== undefined && !storable(claimant)) ? Effect.succeed(0) : f(ids)
   }
   const outbox: Outbox = {
     claim: (n, options) =>
@@ -784,7 +785,7 @@ export const make = (driver: Driver, options: Options = {}): Service => {
       ? {}
       : { retry: (eventIds: ReadonlyArray<string>, claimant: string, options: { readonly at: DateTime.Utc }) => settleFor(eventIds, claimant, (ids) => retryOutbox(ids, claimant, iso(options.at))) }),
     ...(deadLetterOutbox === undefined ? {} : { deadLetter: (eventIds: ReadonlyArray<string>, claimant: string) => settleFor(eventIds, claimant, (ids) => deadLetterOutbox(ids, claimant)) }),
-    ...(reviveOutbox === undefined ? {} : { revive: (eventIds: ReadonlyArray<string>) => settleFor(eventIds, "", (ids) => reviveOutbox(ids)) }),
+    ...(reviveOutbox === undefined ? {} : { revive: (eventIds: ReadonlyArray<string>) => settleFor(eventIds, undefined, (ids) => reviveOutbox(ids)) }),
     list: (query = {}) => driver.readOutbox({ ...query, limit: normalLimit(query.limit) })
   }
 
